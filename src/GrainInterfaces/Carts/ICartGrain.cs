@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using EShop.Shared;
+
+namespace EShop.Carts;
+
+/// <summary>A customer's cart (key: customer Guid) with transactional state, so checkout can read and clear it atomically.</summary>
+[Alias("eshop.carts.ICartGrain")]
+public interface ICartGrain : IGrainWithGuidKey
+{
+    [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("Get")]
+    Task<CartSnapshot> GetAsync();
+
+    /// <summary>Adds units at the product's current sale price; a line already there keeps its price and grows.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("Add")]
+    Task<Result<CartSnapshot>> AddAsync(string productId, int quantity);
+
+    /// <summary>Sets a line's quantity; 0 removes it.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("SetQuantity")]
+    Task<Result<CartSnapshot>> SetQuantityAsync(string productId, int quantity);
+
+    [Transaction(TransactionOption.CreateOrJoin), Alias("Clear")]
+    Task<CartSnapshot> ClearAsync();
+
+    /// <summary>Moves lines to the prices a failed checkout found, so the customer sees what they would now pay.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("Reprice")]
+    Task<CartSnapshot> RepriceAsync(ImmutableDictionary<string, decimal> unitPrices);
+}

@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace EShop.Catalog;
+
+/// <summary>The recent domain events of one product (key: SKU), fed by the catalog event stream.</summary>
+[Alias("eshop.catalog.IProductHistoryGrain")]
+public interface IProductHistoryGrain : IGrainWithStringKey
+{
+    [ReadOnly, Alias("Get")]
+    Task<ImmutableArray<ProductHistoryEntry>> GetAsync();
+}

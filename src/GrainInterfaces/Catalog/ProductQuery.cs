@@ -1,0 +1,23 @@
+namespace EShop.Catalog;
+
+[GenerateSerializer, Alias("eshop.catalog.ProductSort")]
+public enum ProductSort
+{
+    Relevance,
+    Name,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
+/// <summary>A catalog search: every filter is optional; <see cref="Offset"/>/<see cref="Limit"/> page the sorted result.</summary>
+[GenerateSerializer, Immutable, Alias("eshop.catalog.ProductQuery")]
+public sealed record ProductQuery(
+    [property: Id(0)] string? Search,
+    [property: Id(1)] string? CategoryId,
+    [property: Id(2)] decimal? MinPrice,
+    [property: Id(3)] decimal? MaxPrice,
+    [property: Id(4)] bool? InStock,
+    [property: Id(5)] ProductSort Sort,
+    [property: Id(6)] int Offset,
+    [property: Id(7)] int Limit);

@@ -1,0 +1,13 @@
+namespace EShop.Customers;
+
+/// <summary>The e-mail index: one grain per normalized e-mail address names the one customer that owns it.</summary>
+[Alias("eshop.customers.ICustomerEmailGrain")]
+public interface ICustomerEmailGrain : IGrainWithStringKey
+{
+    [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("GetOwner")]
+    Task<Guid?> GetOwnerAsync();
+
+    /// <summary>Claims the address for <paramref name="customerId"/>; returns the owner, which is someone else when it was taken.</summary>
+    [Transaction(TransactionOption.Join), Alias("Claim")]
+    Task<Guid> ClaimAsync(Guid customerId);
+}

@@ -1,0 +1,9 @@
+namespace EShop.Ordering;
+
+[GenerateSerializer, Alias("eshop.ordering.PaymentMethod")]
+public enum PaymentMethod
+{
+    Card,
+    GiftCard,
+    CashOnDelivery,
+}

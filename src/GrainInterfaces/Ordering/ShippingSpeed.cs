@@ -1,0 +1,8 @@
+namespace EShop.Ordering;
+
+[GenerateSerializer, Alias("eshop.ordering.ShippingSpeed")]
+public enum ShippingSpeed
+{
+    Standard,
+    Express,
+}

@@ -1,0 +1,10 @@
+namespace EShop.Shared;
+
+/// <summary>One grain-storage provider per bounded context, so each can live in its own database.</summary>
+public static class StorageNames
+{
+    public const string Catalog = "catalog";
+    public const string Customers = "customers";
+    public const string Carts = "carts";
+    public const string Ordering = "ordering";
+}

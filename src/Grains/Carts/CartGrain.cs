@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
+using EShop.Shared;
+using Orleans.Transactions.Abstractions;
+
+namespace EShop.Carts;
+
+[GrainType("eshop.carts.cart")]
+public sealed class CartGrain(
+    [TransactionalState("cart", StorageNames.Carts)] ITransactionalState<CartState> state,
+    IGrainFactory grains) : Grain, ICartGrain
+{
+    public Task<CartSnapshot> GetAsync() => state.PerformRead(ToSnapshot);
+
+    public Task<Result<CartSnapshot>> AddAsync(string productId, int quantity) =>
+        ChangeLineAsync(productId, quantity, allowZero: false, line => (line?.Quantity ?? 0) + quantity, refreshPrice: true);
+
+    public Task<Result<CartSnapshot>> SetQuantityAsync(string productId, int quantity) =>
+        ChangeLineAsync(productId, quantity, allowZero: true, _ => quantity, refreshPrice: false);
+
+    public Task<CartSnapshot> ClearAsync() => state.PerformUpdate(s =>
+    {
+        s.Lines.Clear();
+        return CartSnapshot.Empty;
+    });
+
+    public Task<CartSnapshot> RepriceAsync(ImmutableDictionary<string, decimal> unitPrices) => state.PerformUpdate(s =>
+    {
+        s.Lines = [.. s.Lines.Select(l => unitPrices.TryGetValue(l.ProductId, out var price) ? l with { UnitPrice = price } : l)];
+        return ToSnapshot(s);
+    });
+
+    /// <summary>
+    /// Sets one line to <paramref name="newQuantity"/>'s answer. Availability comes from the catalog's committed view,
+    /// not a transaction on the product: adding to a cart must not lock stock that checkout is selling.
+    /// </summary>
+    private async Task<Result<CartSnapshot>> ChangeLineAsync(
+        string productId, int quantity, bool allowZero, Func<CartLine?, int> newQuantity, bool refreshPrice)
+    {
+        if (CartRules.ValidateQuantity(quantity, allowZero) is { } invalid)
+        {
+            return Result<CartSnapshot>.Fail(invalid);
+        }
+
+        if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductAsync(productId) is not { } product)
+        {
+            return Result<CartSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, $"Product '{productId}' does not exist.", "productId"));
+        }
+
+        return await state.PerformUpdate(s =>
+        {
+            var index = s.Lines.FindIndex(l => l.ProductId == productId);
+            var line = index >= 0 ? s.Lines[index] : null;
+            var wanted = newQuantity(line);
+            if (CartRules.ValidateQuantity(wanted, allowZero: true) is { } tooMany)
+            {
+                return Result<CartSnapshot>.Fail(tooMany);
+            }
+
+            if (wanted > product.Stock)
+            {
+                return Result<CartSnapshot>.Fail(UserError.Of(
+                    ErrorCodes.OutOfStock, $"Only {product.Stock} of '{product.Name}' ({productId}) are in stock.", "quantity"));
+            }
+
+            var updated = new CartLine(productId, wanted, line is null || refreshPrice ? product.SalePrice : line.UnitPrice);
+            if (wanted == 0)
+            {
+                s.Lines.RemoveAll(l => l.ProductId == productId);
+            }
+            else if (index >= 0)
+            {
+                s.Lines[index] = updated;
+            }
+            else
+            {
+                s.Lines.Add(updated);
+            }
+
+            return Result<CartSnapshot>.Ok(ToSnapshot(s));
+        });
+    }
+
+    private static CartSnapshot ToSnapshot(CartState s) => new([.. s.Lines]);
+}

@@ -1,0 +1,103 @@
+using EShop.Shared;
+using Orleans.Transactions.Abstractions;
+
+namespace EShop.Catalog;
+
+[GrainType("eshop.catalog.product")]
+public sealed class ProductGrain(
+    [TransactionalState("product", StorageNames.Catalog)] ITransactionalState<ProductState> state,
+    TimeProvider time) : Grain, IProductGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+
+    public Task<ProductSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot(Id));
+
+    public Task<ProductUpsert> UpsertAsync(ProductDetails details) => state.PerformUpdate(s =>
+    {
+        var previous = s.ToSnapshot(Id);
+        if (previous is null)
+        {
+            s.CreatedAt = time.GetUtcNow();
+        }
+
+        (s.Name, s.Description, s.CategoryId, s.Price, s.Stock, s.WeightGrams) =
+            (details.Name, details.Description, details.CategoryId, details.Price, details.Stock, details.WeightGrams);
+        s.Version++;
+        return new ProductUpsert(previous, s.ToSnapshot(Id)!);
+    });
+
+    public Task<Result<ProductSnapshot>> SetPriceAsync(decimal price) => ChangeAsync(s =>
+    {
+        s.Price = price;
+        return null;
+    });
+
+    public Task<Result<ProductSnapshot>> SetDiscountAsync(decimal percent) => ChangeAsync(s =>
+    {
+        s.DiscountPercent = percent;
+        return null;
+    });
+
+    public Task<Result<ProductSnapshot>> AdjustStockAsync(int delta) => ChangeAsync(s =>
+    {
+        if (s.Stock + (long)delta < 0)
+        {
+            return UserError.Of(ErrorCodes.InvalidInput, $"Stock is {s.Stock}; it cannot go below zero.", "delta");
+        }
+
+        s.Stock += delta;
+        return null;
+    });
+
+    public Task<Reservation> ReserveAsync(int quantity, decimal expectedUnitPrice) => state.PerformUpdate(s =>
+    {
+        var current = s.ToSnapshot(Id);
+        if (current is null)
+        {
+            return new Reservation(ReservationOutcome.NotFound, null);
+        }
+
+        if (current.SalePrice != expectedUnitPrice)
+        {
+            return new Reservation(ReservationOutcome.PriceChanged, current);
+        }
+
+        if (s.Stock < quantity)
+        {
+            return new Reservation(ReservationOutcome.OutOfStock, current);
+        }
+
+        s.Stock -= quantity;
+        s.Version++;
+        return new Reservation(ReservationOutcome.Reserved, s.ToSnapshot(Id));
+    });
+
+    public Task<ProductSnapshot?> ReleaseAsync(int quantity) => state.PerformUpdate(s =>
+    {
+        if (s.Version == 0)
+        {
+            return null;
+        }
+
+        s.Stock += quantity;
+        s.Version++;
+        return s.ToSnapshot(Id);
+    });
+
+    /// <summary>Applies a change to an existing product; a change that returns an error must leave the state as it was.</summary>
+    private Task<Result<ProductSnapshot>> ChangeAsync(Func<ProductState, UserError?> change) => state.PerformUpdate(s =>
+    {
+        if (s.Version == 0)
+        {
+            return Result<ProductSnapshot>.Fail(ProductRules.NotFound(Id, "productId"));
+        }
+
+        if (change(s) is { } error)
+        {
+            return Result<ProductSnapshot>.Fail(error);
+        }
+
+        s.Version++;
+        return Result<ProductSnapshot>.Ok(s.ToSnapshot(Id)!);
+    });
+}

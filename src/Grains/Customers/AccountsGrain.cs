@@ -1,0 +1,72 @@
+using EShop.Shared;
+using Microsoft.Extensions.Logging;
+
+namespace EShop.Customers;
+
+/// <summary>A stateless worker, so password hashing (deliberately slow) spreads over every silo's cores.</summary>
+[StatelessWorker, GrainType("eshop.customers.accounts")]
+public sealed partial class AccountsGrain(ITransactionClient transactions, IGrainFactory grains, ILogger<AccountsGrain> logger) : Grain, IAccountsGrain
+{
+    public Task<Result<CustomerProfile>> SignUpAsync(SignUp signUp) => RegisterAsync(signUp, [Role.Customer]);
+
+    public async Task<Result<CustomerProfile>> SignInAsync(string email, string password)
+    {
+        var owner = await EmailIndex(email).GetOwnerAsync();
+        var customer = owner is { } id ? grains.GetGrain<ICustomerGrain>(id) : null;
+        var hash = customer is null ? null : await customer.GetPasswordHashAsync();
+        if (!PasswordHasher.Verify(password, hash))
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));
+        }
+
+        return Result<CustomerProfile>.Ok((await customer!.GetAsync())!);
+    }
+
+    public async Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin)
+    {
+        if (await EmailIndex(admin.Email).GetOwnerAsync() is not { } id)
+        {
+            return await RegisterAsync(admin, [Role.Customer, Role.Admin]);
+        }
+
+        var profile = await grains.GetGrain<ICustomerGrain>(id).GrantRoleAsync(Role.Admin);
+        LogAdminEnsured(logger, profile!.Email);
+        return Result<CustomerProfile>.Ok(profile);
+    }
+
+    private async Task<Result<CustomerProfile>> RegisterAsync(SignUp signUp, Role[] roles)
+    {
+        var errors = CustomerRules.Validate(signUp).ToList();
+        if (errors.Count > 0)
+        {
+            return Result<CustomerProfile>.Fail(errors);
+        }
+
+        var email = EmailAddress.Normalize(signUp.Email);
+        var registration = new Registration(email, signUp.Name.Trim(), PasswordHasher.Hash(signUp.Password), [.. roles]);
+        var customerId = Guid.NewGuid();
+        var customer = grains.GetGrain<ICustomerGrain>(customerId);
+        var claimed = false;
+        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
+        {
+            claimed = await EmailIndex(email).ClaimAsync(customerId) == customerId && await customer.RegisterAsync(registration);
+            return claimed;
+        }));
+
+        if (!claimed)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.EmailTaken, "An account with this e-mail already exists.", "input", "email"));
+        }
+
+        LogSignedUp(logger, customerId, string.Join(',', roles));
+        return Result<CustomerProfile>.Ok((await customer.GetAsync())!);
+    }
+
+    private ICustomerEmailGrain EmailIndex(string email) => grains.GetGrain<ICustomerEmailGrain>(EmailAddress.Normalize(email));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} signed up with roles {Roles}")]
+    private static partial void LogSignedUp(ILogger logger, Guid customerId, string roles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Administrator {Email} holds the ADMIN role")]
+    private static partial void LogAdminEnsured(ILogger logger, string email);
+}

@@ -1,0 +1,13 @@
+using EShop.Shared;
+using Orleans.Transactions.Abstractions;
+
+namespace EShop.Customers;
+
+[GrainType("eshop.customers.email")]
+public sealed class CustomerEmailGrain(
+    [TransactionalState("email", StorageNames.Customers)] ITransactionalState<CustomerEmailState> state) : Grain, ICustomerEmailGrain
+{
+    public Task<Guid?> GetOwnerAsync() => state.PerformRead(s => s.Owner);
+
+    public Task<Guid> ClaimAsync(Guid customerId) => state.PerformUpdate(s => s.Owner ??= customerId);
+}

@@ -1,0 +1,15 @@
+namespace EShop.Customers;
+
+[GenerateSerializer, Alias("eshop.customers.CustomerState")]
+public sealed class CustomerState
+{
+    [Id(0)] public string Email { get; set; } = "";
+    [Id(1)] public string Name { get; set; } = "";
+    [Id(2)] public string PasswordHash { get; set; } = "";
+    [Id(3)] public List<Role> Roles { get; set; } = [];
+
+    /// <summary>Unset until the customer registers.</summary>
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    public bool Exists => CreatedAt != default;
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using EShop.Carts;
+using EShop.Catalog;
+using EShop.Catalog.Events;
+using EShop.Ordering.Events;
+using EShop.Shared;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EShop.Ordering;
+
+[GrainType("eshop.ordering.process")]
+public sealed partial class OrderProcessGrain(
+    ITransactionClient transactions,
+    IGrainFactory grains,
+    IOptions<OrderingOptions> options,
+    TimeProvider time,
+    ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    private IOrderGrain Order => grains.GetGrain<IOrderGrain>(Id);
+
+    public async Task<Result<OrderSnapshot>> CheckoutAsync(CheckoutRequest request)
+    {
+        if (OrderIds.ForCheckout(request.CustomerId, request.IdempotencyKey) != Id)
+        {
+            throw new ArgumentException("A checkout must be sent to the order process its idempotency key names.", nameof(request));
+        }
+
+        if (await Order.GetAsync() is { } existing)
+        {
+            return Result<OrderSnapshot>.Ok(existing);
+        }
+
+        var invalid = CheckoutRules.Validate(request).ToList();
+        if (invalid.Count > 0)
+        {
+            return Result<OrderSnapshot>.Fail(invalid);
+        }
+
+        var attempt = new CheckoutAttempt(request, options.Value.ShippingCost(request.ShippingSpeed));
+        await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
+            await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order), useExclusiveLock: true));
+
+        if (attempt.Errors.Count > 0)
+        {
+            await RepriceCartAsync(request.CustomerId, attempt.Errors);
+            LogRejected(logger, Id, request.CustomerId, string.Join(',', attempt.Errors.Select(e => e.Error.Code)));
+            return Result<OrderSnapshot>.Fail(attempt.Errors.Select(e => e.Error));
+        }
+
+        var order = attempt.Order!;
+        if (attempt.Placed)
+        {
+            var at = time.GetUtcNow();
+            await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
+            await CatalogCommittedAsync(attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold)));
+            await this.PublishAsync(StreamNames.Ordering, [new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total)], e => e.OrderId.ToString());
+            LogPlaced(logger, order.Id, order.CustomerId, order.Total);
+        }
+
+        return Result<OrderSnapshot>.Ok(order);
+    }
+
+    public async Task<Result<OrderSnapshot>> CancelAsync(string reason)
+    {
+        Result<OrderSnapshot>? cancelled = null;
+        var released = new List<ProductSnapshot>();
+        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
+        {
+            released.Clear();
+            cancelled = await Order.CancelAsync(reason);
+            if (!cancelled.Succeeded)
+            {
+                return false;
+            }
+
+            foreach (var line in cancelled.Value!.Lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+            {
+                if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
+                {
+                    released.Add(product);
+                }
+            }
+
+            return true;
+        }, useExclusiveLock: true));
+
+        if (cancelled!.Succeeded)
+        {
+            var order = cancelled.Value!;
+            var at = time.GetUtcNow();
+            await CatalogCommittedAsync(released.Select(p => new StockChanged(p, at, order.Lines.Where(l => l.ProductId == p.Id).Sum(l => l.Quantity), StockChanged.Released)));
+            await this.PublishAsync(StreamNames.Ordering, [new OrderCancelled(order.Id, order.CustomerId, at, reason)], e => e.OrderId.ToString());
+            LogCancelled(logger, order.Id, reason);
+        }
+
+        return cancelled;
+    }
+
+    /// <summary>A price that changed since the customer added the line is shown to them: the cart moves to it.</summary>
+    private async Task RepriceCartAsync(Guid customerId, IEnumerable<CheckoutAttempt.LineError> errors)
+    {
+        var prices = errors.Where(e => e.Error.Code == ErrorCodes.PriceChanged && e.CurrentPrice is not null)
+            .ToImmutableDictionary(e => e.ProductId, e => e.CurrentPrice!.Value);
+        if (prices.Count > 0)
+        {
+            await grains.GetGrain<ICartGrain>(customerId).RepriceAsync(prices);
+        }
+    }
+
+    private async Task CatalogCommittedAsync(IEnumerable<CatalogEvent> changes)
+    {
+        ImmutableArray<CatalogEvent> events = [.. changes];
+        await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).ApplyAsync(events);
+        await this.PublishAsync(StreamNames.Catalog, events, e => e.ProductId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {CustomerId} for {Total}")]
+    private static partial void LogPlaced(ILogger logger, Guid orderId, Guid customerId, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkout {OrderId} of {CustomerId} rejected: {Codes}")]
+    private static partial void LogRejected(ILogger logger, Guid orderId, Guid customerId, string codes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled: {Reason}")]
+    private static partial void LogCancelled(ILogger logger, Guid orderId, string reason);
+}

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace EShop.Shared;
+
+/// <summary>Small checks shared by the contexts' rules; each returns a user error naming the input field, or null.</summary>
+public static partial class Validation
+{
+    public static UserError? Required(string? value, int maxLength, params string[] field) =>
+        string.IsNullOrWhiteSpace(value) ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} is required.", field)
+        : value.Length > maxLength ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be at most {maxLength} characters.", field)
+        : null;
+
+    public static UserError? Slug(string? value, params string[] field) =>
+        value is not null && SlugPattern().IsMatch(value) ? null
+        : UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be 1-64 characters of letters, digits, '.', '_' or '-'.", field);
+
+    public static UserError? Money(decimal value, params string[] field) =>
+        value < 0m ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} cannot be negative.", field)
+        : value != Math.Round(value, 2) ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} has more than two decimals.", field)
+        : value > 1_000_000m ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} is over 1,000,000.", field)
+        : null;
+
+    public static IEnumerable<UserError> Collect(params UserError?[] errors) => errors.OfType<UserError>();
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex SlugPattern();
+}
