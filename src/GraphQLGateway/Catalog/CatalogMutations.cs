@@ -1,0 +1,64 @@
+using EShop.Catalog;
+using EShop.GraphQLGateway.Schema;
+using EShop.GraphQLGateway.Shared;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EShop.GraphQLGateway.Catalog;
+
+/// <summary>The admin's catalog commands; every one needs the ADMIN role.</summary>
+public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
+{
+    private ICatalogAdminGrain Admin => grains.GetGrain<ICatalogAdminGrain>(0);
+
+    public void AddTo(ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<CategoryGraphType>>("upsertCategory")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                var result = await Admin.UpsertCategoryAsync(c.GetArgument<string>("id"), c.GetArgument<string>("name"));
+                return result.Succeeded ? result.Value : throw new ExecutionError(result.Errors[0].Message) { Code = result.Errors[0].Code };
+            });
+
+        mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("upsertProduct")
+            .Argument<NonNullGraphType<ProductInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                var input = c.GetArgument<ProductInput>("input");
+                return await Admin.UpsertProductAsync(input.Id, new ProductDetails(
+                    input.Name, input.Description, input.CategoryId, input.Price, input.Stock, input.WeightGrams ?? 0));
+            });
+
+        mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("setPrice")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<DecimalGraphType>>("price")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                return await Admin.SetPriceAsync(c.GetArgument<string>("productId"), c.GetArgument<decimal>("price"));
+            });
+
+        mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("setDiscount")
+            .Description("Percent off the list price; 0 removes the discount.")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<DecimalGraphType>>("percent")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                return await Admin.SetDiscountAsync(c.GetArgument<string>("productId"), c.GetArgument<decimal>("percent"));
+            });
+
+        mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("adjustStock")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<IntGraphType>>("delta")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                return await Admin.AdjustStockAsync(c.GetArgument<string>("productId"), c.GetArgument<int>("delta"));
+            });
+    }
+}

@@ -1,0 +1,47 @@
+using EShop.Catalog;
+using EShop.GraphQLGateway.Schema;
+using EShop.GraphQLGateway.Shared;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EShop.GraphQLGateway.Catalog;
+
+public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
+{
+    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<ProductGraphType>("product")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await Catalog.GetProductAsync(c.GetArgument<string>("id")));
+
+        query.Field<NonNullGraphType<ProductConnectionGraphType>>("products")
+            .Description("Browse and search the catalog: search matches every word in the name or description.")
+            .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after")
+            .Argument<StringGraphType>("search")
+            .Argument<IdGraphType>("categoryId")
+            .Argument<DecimalGraphType>("minPrice")
+            .Argument<DecimalGraphType>("maxPrice")
+            .Argument<BooleanGraphType>("inStock")
+            .Argument<ProductSortGraphType>("sort", a => a.DefaultValue = ProductSort.Relevance)
+            .ResolveAsync(async c =>
+            {
+                var (offset, limit) = Cursor.Page(c.GetArgument<int?>("first") ?? 20, c.GetArgument<string?>("after"));
+                var page = await Catalog.SearchAsync(new ProductQuery(
+                    c.GetArgument<string?>("search"),
+                    c.GetArgument<string?>("categoryId"),
+                    c.GetArgument<decimal?>("minPrice"),
+                    c.GetArgument<decimal?>("maxPrice"),
+                    c.GetArgument<bool?>("inStock"),
+                    c.GetArgument<ProductSort?>("sort") ?? ProductSort.Relevance,
+                    offset,
+                    limit));
+                return Connection<ProductSnapshot>.Of(page.Items, page.Offset, page.TotalCount);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
+            .ResolveAsync(async _ => await Catalog.GetCategoriesAsync());
+    }
+}

@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
+
+namespace EShop.GraphQLGateway.Catalog;
+
+/// <summary>The categories, read once per request however many products name theirs.</summary>
+public sealed class CategoryDataLoader(IGrainFactory grains)
+{
+    private readonly Lazy<Task<ImmutableDictionary<string, Category>>> _categories = new(async () =>
+        (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetCategoriesAsync()).ToImmutableDictionary(c => c.Id));
+
+    public async Task<Category> GetAsync(string categoryId) =>
+        (await _categories.Value).GetValueOrDefault(categoryId) ?? new Category(categoryId, categoryId);
+}

@@ -1,0 +1,6 @@
+using EShop.Catalog;
+using EShop.GraphQLGateway.Shared;
+
+namespace EShop.GraphQLGateway.Catalog;
+
+public sealed class ProductEdgeGraphType : EdgeGraphType<ProductGraphType, ProductSnapshot>;

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using EShop.Customers;
+using EShop.GraphQLGateway.Shared;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EShop.GraphQLGateway.Customers;
+
+/// <summary>Issues access tokens (JWT) and one-time refresh tokens, and redeems refresh tokens.</summary>
+public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time)
+{
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public async Task<AuthPayload> IssueAsync(CustomerProfile customer)
+    {
+        var now = time.GetUtcNow();
+        var claims = new List<Claim> { new(TokenClaims.Subject, customer.Id.ToString()), new(TokenClaims.Email, customer.Email) };
+        claims.AddRange(customer.Roles.Select(r => new Claim(TokenClaims.Role, r.ToString().ToUpperInvariant())));
+        var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = JwtOptions.Issuer,
+            Audience = JwtOptions.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = now.Add(options.Value.AccessTokenLifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
+        });
+
+        var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        await RefreshTokenGrain(refreshToken).IssueAsync(customer.Id, now.Add(options.Value.RefreshTokenLifetime));
+        return new AuthPayload(accessToken, refreshToken, customer, []);
+    }
+
+    /// <summary>The customer a refresh token was issued to, using the token up; null when it is not valid.</summary>
+    public async Task<Guid?> RedeemAsync(string refreshToken) =>
+        string.IsNullOrEmpty(refreshToken) ? null : await RefreshTokenGrain(refreshToken).RedeemAsync();
+
+    private IRefreshTokenGrain RefreshTokenGrain(string token) =>
+        grains.GetGrain<IRefreshTokenGrain>(Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
+}

@@ -1,0 +1,95 @@
+using EShop.GraphQLGateway.Carts;
+using EShop.GraphQLGateway.Catalog;
+using EShop.GraphQLGateway.Customers;
+using EShop.GraphQLGateway.Http;
+using EShop.GraphQLGateway.Ordering;
+using EShop.GraphQLGateway.Schema;
+using EShop.GraphQLGateway.Shared;
+using GraphQL;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using Orleans.Configuration;
+
+namespace EShop.GraphQLGateway.Hosting;
+
+public static class GatewayBuilderExtensions
+{
+    /// <summary>The gateway: an Orleans client of the cluster, JWT bearer auth, and the GraphQL schema.</summary>
+    public static WebApplicationBuilder AddEShopGateway(this WebApplicationBuilder builder)
+    {
+        var orleans = builder.Configuration.GetSection("Orleans");
+        builder.UseOrleansClient(client => client
+            .UseLocalhostClustering(
+                gatewayPort: orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT),
+                serviceId: orleans.GetValue("ServiceId", "eshop")!,
+                clusterId: orleans.GetValue("ClusterId", "eshop-local")!)
+            .UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                // Keep trying: the gateway may start before the silos, and /health says when it is through.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            })
+            .UseTransactions());
+
+        // Serve /health (503) while the client is still connecting, instead of not listening at all.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+        builder.AddJwtAuthentication();
+        builder.Services.AddEShopGraphQL();
+        return builder;
+    }
+
+    public static WebApplication MapEShopGateway(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.MapHealthChecks("/health");
+        app.MapGraphQLHttp("/graphql");
+        return app;
+    }
+
+    private static void AddJwtAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKey>((options, key) =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = JwtOptions.Issuer,
+                ValidAudience = JwtOptions.Audience,
+                IssuerSigningKey = key.Key,
+                NameClaimType = TokenClaims.Subject,
+                RoleClaimType = TokenClaims.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+        });
+    }
+
+    private static void AddEShopGraphQL(this IServiceCollection services)
+    {
+        services.AddSingleton<IQueryFields, CatalogQueries>();
+        services.AddSingleton<IQueryFields, CustomerQueries>();
+        services.AddSingleton<IQueryFields, CartQueries>();
+        services.AddSingleton<IQueryFields, OrderingQueries>();
+        services.AddSingleton<IMutationFields, CustomerMutations>();
+        services.AddSingleton<IMutationFields, CartMutations>();
+        services.AddSingleton<IMutationFields, OrderingMutations>();
+        services.AddSingleton<IMutationFields, CatalogMutations>();
+        services.AddScoped<ProductDataLoader>();
+        services.AddScoped<CategoryDataLoader>();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<EShopSchema>()
+            .AddGraphTypes(typeof(EShopSchema).Assembly)
+            .AddSystemTextJson()
+            .AddComplexityAnalyzer(c =>
+            {
+                c.MaxDepth = 12;
+                c.MaxComplexity = 50_000;
+            }));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using EShop.GraphQLGateway.Schema;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+
+namespace EShop.GraphQLGateway.Http;
+
+/// <summary>
+/// GraphQL over HTTP at one path: POST with a JSON body, GET with query parameters (queries only), and the GraphiQL
+/// page for a browser that GETs it without a query. A request that cannot run (bad JSON, no query, a parse or
+/// validation error, bad variables) is a 4xx; a request that ran is a 200 whose errors, if any, are in the body.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    private const string GraphQLResponseMediaType = "application/graphql-response+json";
+
+    public static IEndpointRouteBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern)
+    {
+        app.MapPost(pattern, PostAsync);
+        app.MapGet(pattern, GetAsync);
+        return app;
+    }
+
+    private static async Task PostAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer)
+    {
+        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "POST a JSON body with Content-Type: application/json.");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The body is not a GraphQL request in JSON: {exception.Message}");
+            return;
+        }
+
+        await ExecuteAsync(http, executer, serializer, request, isGet: false);
+    }
+
+    private static async Task GetAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment)
+    {
+        var query = http.Request.Query;
+        if (!query.ContainsKey("query") && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("graphiql.html"), http.RequestAborted);
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            request = new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = query["operationName"],
+                Variables = query.TryGetValue("variables", out var variables) ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query.TryGetValue("extensions", out var extensions) ? serializer.Deserialize<Inputs>(extensions) : null,
+            };
+        }
+        catch (JsonException exception)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", $"variables or extensions is not JSON: {exception.Message}");
+            return;
+        }
+
+        await ExecuteAsync(http, executer, serializer, request, isGet: true);
+    }
+
+    private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, GraphQLRequest? request, bool isGet)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The request has no query.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = isGet ? [.. DocumentValidator.CoreRules, QueriesOnlyRule.Instance] : null,
+        });
+
+        http.Response.StatusCode =
+            result.Executed ? StatusCodes.Status200OK
+            : result.Errors?.Any(e => e.Code == QueriesOnlyRule.Code) == true ? StatusCodes.Status405MethodNotAllowed
+            : StatusCodes.Status400BadRequest;
+        if (http.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            http.Response.Headers.Allow = "POST";
+        }
+
+        await WriteAsync(http, serializer, result);
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        return WriteAsync(http, serializer, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+    }
+
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
+    {
+        var accept = http.Request.Headers.Accept.ToString();
+        http.Response.ContentType = accept.Contains(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
+            ? GraphQLResponseMediaType + "; charset=utf-8"
+            : "application/json; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

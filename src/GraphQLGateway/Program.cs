@@ -1,0 +1,8 @@
+using EShop.GraphQLGateway.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEShopGateway();
+
+var app = builder.Build();
+app.MapEShopGateway();
+app.Run();
