@@ -56,7 +56,7 @@ public sealed partial class OrderProcessGrain(
             var at = time.GetUtcNow();
             await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
             await CatalogCommittedAsync(attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold)));
-            await this.PublishAsync(StreamNames.Ordering, [new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total)], e => e.OrderId.ToString());
+            await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total)], e => e.OrderId.ToString());
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);
         }
 
@@ -92,7 +92,7 @@ public sealed partial class OrderProcessGrain(
             var order = cancelled.Value!;
             var at = time.GetUtcNow();
             await CatalogCommittedAsync(released.Select(p => new StockChanged(p, at, order.Lines.Where(l => l.ProductId == p.Id).Sum(l => l.Quantity), StockChanged.Released)));
-            await this.PublishAsync(StreamNames.Ordering, [new OrderCancelled(order.Id, order.CustomerId, at, reason)], e => e.OrderId.ToString());
+            await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [new OrderCancelled(order.Id, order.CustomerId, at, reason)], e => e.OrderId.ToString());
             LogCancelled(logger, order.Id, reason);
         }
 

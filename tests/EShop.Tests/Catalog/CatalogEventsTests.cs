@@ -1,0 +1,46 @@
+using EShop.Catalog;
+using EShop.Catalog.Events;
+using EShop.Shared;
+using EShop.Tests.Shared;
+using Orleans.Runtime;
+
+namespace EShop.Tests.Catalog;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CatalogEventsTests(EShopClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Fact]
+    public async Task AdminChanges_ArePublished_AndReachTheImplicitlySubscribedHistory()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 10m, stock: 4);
+        var admin = _grains.GetGrain<ICatalogAdminGrain>(0);
+        await admin.SetPriceAsync(product.Id, 11m);
+        await admin.AdjustStockAsync(product.Id, 3);
+
+        var history = await Eventually.MatchesAsync(() => _grains.GetGrain<IProductHistoryGrain>(product.Id).GetAsync(), h => h.Length == 3);
+
+        Assert.Equal(
+            [(1L, nameof(ProductCreated)), (2L, nameof(PriceChanged)), (3L, nameof(StockChanged))],
+            history.Select(h => (h.Version, h.Type)));
+        Assert.Equal("adjusted +3 -> 7", history[2].Detail);
+    }
+
+    [Fact]
+    public async Task History_EventDeliveredTwice_IsRecordedOnce()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains);
+        var history = _grains.GetGrain<IProductHistoryGrain>(product.Id);
+        await Eventually.MatchesAsync(history.GetAsync, h => h.Length == 1);
+
+        // Redeliver the creation event, as an at-least-once stream may after a crash.
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, product.Id));
+        await stream.OnNextAsync(new ProductCreated(product, DateTimeOffset.UtcNow));
+        await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(product.Id, 1);
+
+        var entries = await Eventually.MatchesAsync(history.GetAsync, h => h.Any(e => e.Version == 2));
+        Assert.Equal([1L, 2L], entries.Select(e => e.Version));
+    }
+}

@@ -1,0 +1,114 @@
+using EShop.Customers;
+using EShop.Shared;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Customers;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AccountsTests(EShopClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    private IAccountsGrain Accounts => _grains.GetGrain<IAccountsGrain>(0);
+
+    private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+
+    [Fact]
+    public async Task SignUp_NewEmail_CreatesCustomerWithNormalizedEmailAndHashedPassword()
+    {
+        var email = NewEmail();
+
+        var result = await Accounts.SignUpAsync(new SignUp("  " + email.ToUpperInvariant() + " ", "password-1", " Ana "));
+
+        var profile = result.Value!;
+        Assert.Equal((email, "Ana"), (profile.Email, profile.Name));
+        Assert.Equal([Role.Customer], profile.Roles.ToArray());
+        Json.AssertSame(profile, await _grains.GetGrain<ICustomerGrain>(profile.Id).GetAsync());
+        Assert.Equal(profile.Id, await _grains.GetGrain<ICustomerEmailGrain>(email).GetOwnerAsync());
+        Assert.StartsWith("pbkdf2-sha256$", await _grains.GetGrain<ICustomerGrain>(profile.Id).GetPasswordHashAsync());
+    }
+
+    [Fact]
+    public async Task SignUp_EmailTakenInAnyCase_ReturnsEmailTaken()
+    {
+        var email = NewEmail();
+        await Accounts.SignUpAsync(new SignUp(email, "password-1", "First"));
+
+        var result = await Accounts.SignUpAsync(new SignUp(email.ToUpperInvariant(), "password-2", "Second"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.EmailTaken, "email"), (error.Code, error.Field[^1]));
+    }
+
+    [Fact]
+    public async Task SignUp_ConcurrentlyWithOneEmail_CreatesExactlyOneCustomer()
+    {
+        var email = NewEmail();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Accounts.SignUpAsync(new SignUp(email, "password-1", $"Racer {i}"))));
+
+        var winner = Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ErrorCodes.EmailTaken, r.Errors[0].Code));
+        Assert.Equal(winner.Value!.Id, await _grains.GetGrain<ICustomerEmailGrain>(email).GetOwnerAsync());
+    }
+
+    [Theory]
+    [InlineData("not-an-email", "password-1", "Ana", "email")]
+    [InlineData("a@b", "password-1", "Ana", "email")]
+    [InlineData("ana@example.com", "short", "Ana", "password")]
+    [InlineData("ana@example.com", "password-1", " ", "name")]
+    public async Task SignUp_InvalidInput_ReturnsInvalidInputNamingTheField(string email, string password, string name, string field)
+    {
+        var result = await Accounts.SignUpAsync(new SignUp(email, password, name));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.InvalidInput, field), (error.Code, error.Field[^1]));
+    }
+
+    [Fact]
+    public async Task SignIn_RightPassword_ReturnsTheCustomer()
+    {
+        var email = NewEmail();
+        var signedUp = await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+
+        var result = await Accounts.SignInAsync(email.ToUpperInvariant(), "password-1");
+
+        Json.AssertSame(signedUp.Value, result.Value);
+    }
+
+    [Theory]
+    [InlineData(true, "wrong-password")]
+    [InlineData(false, "password-1")]
+    public async Task SignIn_WrongPasswordOrUnknownEmail_ReturnsInvalidCredentials(bool registered, string password)
+    {
+        var email = NewEmail();
+        if (registered)
+        {
+            await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+        }
+
+        var result = await Accounts.SignInAsync(email, password);
+
+        Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task AdminFromConfiguration_ExistsWithAdminRole()
+    {
+        var result = await Accounts.SignInAsync(TestSilo.AdminEmail, TestSilo.AdminPassword);
+
+        Assert.Equal([Role.Customer, Role.Admin], result.Value!.Roles.ToArray());
+    }
+
+    [Fact]
+    public async Task EnsureAdmin_ExistingCustomer_GetsAdminRoleOnce()
+    {
+        var email = NewEmail();
+        await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+
+        await Accounts.EnsureAdminAsync(new SignUp(email, "password-1", "Ana"));
+        var again = await Accounts.EnsureAdminAsync(new SignUp(email, "password-1", "Ana"));
+
+        Assert.Equal([Role.Customer, Role.Admin], again.Value!.Roles.ToArray());
+    }
+}

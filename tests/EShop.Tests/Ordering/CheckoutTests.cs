@@ -1,0 +1,221 @@
+using EShop.Carts;
+using EShop.Catalog;
+using EShop.Ordering;
+using EShop.Shared;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Ordering;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CheckoutTests(EShopClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Fact]
+    public async Task Checkout_CartWithLines_PlacesOrderReservesStockAndClearsCart()
+    {
+        var kettle = await TestCatalog.CreateProductAsync(_grains, price: 30m, stock: 5, name: "Kettle");
+        var mug = await TestCatalog.CreateProductAsync(_grains, price: 4.5m, stock: 10, name: "Mug");
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (kettle.Id, 1), (mug.Id, 4));
+
+        var result = await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId));
+
+        var order = result.Value!;
+        Assert.Equal(
+            (OrderStatus.PendingPayment, 48m, 4.99m, 52.99m, "USD", customerId),
+            (order.Status, order.Subtotal, order.ShippingCost, order.Total, order.Currency, order.CustomerId));
+        Assert.Equal([new OrderLine(kettle.Id, "Kettle", 1, 30m), new OrderLine(mug.Id, "Mug", 4, 4.5m)], order.Lines.ToArray());
+        Assert.Equal(OrderGrain.Placed, Assert.Single(order.Timeline).Type);
+        Json.AssertSame(order, await _grains.GetGrain<IOrderGrain>(order.Id).GetAsync());
+        Assert.Equal((4, 6), ((await TestCatalog.ReadAsync(_grains, kettle.Id))!.Stock, (await TestCatalog.ReadAsync(_grains, mug.Id))!.Stock));
+        Assert.Equal((4, 6), ((await Catalog.GetProductAsync(kettle.Id))!.Stock, (await Catalog.GetProductAsync(mug.Id))!.Stock));
+        Assert.Empty((await Cart(customerId).GetAsync()).Lines);
+        Assert.Equal([order.Id], (await History(customerId).GetPageAsync(0, 10)).OrderIds.ToArray());
+    }
+
+    [Fact]
+    public async Task Checkout_ExpressShipping_ChargesTheExpressRate()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 10m);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
+
+        var result = await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId) with { ShippingSpeed = ShippingSpeed.Express });
+
+        Assert.Equal((14.99m, 24.99m), (result.Value!.ShippingCost, result.Value.Total));
+    }
+
+    [Fact]
+    public async Task Checkout_EmptyCart_ReturnsCartEmptyAndPlacesNothing()
+    {
+        var customerId = Guid.NewGuid();
+        var request = Checkouts.Request(customerId);
+
+        var result = await Checkouts.CheckoutAsync(_grains, request);
+
+        Assert.Equal(ErrorCodes.CartEmpty, Assert.Single(result.Errors).Code);
+        Assert.Null(await _grains.GetGrain<IOrderGrain>(OrderIds.ForCheckout(customerId, request.IdempotencyKey)).GetAsync());
+        Assert.Equal(0, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Checkout_OneLineOutOfStock_NamesItAndChangesNothingAnywhere()
+    {
+        var plenty = await TestCatalog.CreateProductAsync(_grains, stock: 10);
+        var scarce = await TestCatalog.CreateProductAsync(_grains, stock: 3, name: "Scarce thing");
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (plenty.Id, 2), (scarce.Id, 3));
+        await Admin.AdjustStockAsync(scarce.Id, -2);
+        var cartBefore = await Cart(customerId).GetAsync();
+        var request = Checkouts.Request(customerId);
+
+        var result = await Checkouts.CheckoutAsync(_grains, request);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.OutOfStock, scarce.Id), (error.Code, error.Field[^1]));
+        Assert.Contains("Scarce thing", error.Message);
+        await AssertNothingChangedAsync(customerId, request, cartBefore, (plenty.Id, 10, plenty.Version), (scarce.Id, 1, scarce.Version + 1));
+    }
+
+    [Fact]
+    public async Task Checkout_PriceChangedSinceAdded_FailsChangesNothingElseAndShowsTheNewPriceInTheCart()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 10m, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 2));
+        await Admin.SetPriceAsync(product.Id, 12m);
+        var request = Checkouts.Request(customerId);
+
+        var result = await Checkouts.CheckoutAsync(_grains, request);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.PriceChanged, product.Id), (error.Code, error.Field[^1]));
+        await AssertNothingChangedAsync(customerId, request, new CartSnapshot([new CartLine(product.Id, 2, 12m)]), (product.Id, 5, product.Version + 1));
+
+        var retried = await Checkouts.CheckoutAsync(_grains, request);
+        Assert.Equal(24m, retried.Value!.Subtotal);
+    }
+
+    [Fact]
+    public async Task Checkout_InvalidAddressOrPayment_ReturnsInvalidInputAndChangesNothing()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
+        var cartBefore = await Cart(customerId).GetAsync();
+        var request = Checkouts.Request(customerId, address: Checkouts.Address with { Country = "Spain", City = "" }, payment: new PaymentDetails(PaymentMethod.Card, null, null));
+
+        var result = await Checkouts.CheckoutAsync(_grains, request);
+
+        Assert.Equal(
+            [["input", "shippingAddress", "city"], ["input", "shippingAddress", "country"], ["input", "payment", "cardToken"]],
+            result.Errors.Select(e => e.Field.ToArray()));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCodes.InvalidInput, e.Code));
+        await AssertNothingChangedAsync(customerId, request, cartBefore, (product.Id, 5, product.Version));
+    }
+
+    [Fact]
+    public async Task Checkout_SameKeyAgain_ReturnsTheSameOrderAndChargesStockOnce()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 2));
+        var request = Checkouts.Request(customerId);
+
+        var first = await Checkouts.CheckoutAsync(_grains, request);
+        await Cart(customerId).AddAsync(product.Id, 1);
+        var second = await Checkouts.CheckoutAsync(_grains, request);
+
+        Json.AssertSame(first.Value, second.Value);
+        Assert.Equal(3, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(1, (await Cart(customerId).GetAsync()).ItemCount);
+    }
+
+    [Fact]
+    public async Task Checkout_TwentyConcurrentRetriesOfOneKey_PlaceOneOrder()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 100);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 3));
+        var request = Checkouts.Request(customerId);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Checkouts.CheckoutAsync(_grains, request)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Single(results.Select(r => r.Value!.Id).Distinct());
+        Assert.Equal(97, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(1, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Checkout_SameKeyFromTwoCustomers_PlacesTwoOrders()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var first = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
+        var second = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
+
+        var a = await Checkouts.CheckoutAsync(_grains, Checkouts.Request(first, "shared-key"));
+        var b = await Checkouts.CheckoutAsync(_grains, Checkouts.Request(second, "shared-key"));
+
+        Assert.NotEqual(a.Value!.Id, b.Value!.Id);
+        Assert.Equal(3, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+    }
+
+    [Fact]
+    public async Task Checkout_TwoHundredCustomersForFiftyUnits_SellsExactlyFiftyAndNoPartialOrders()
+    {
+        const int customers = 200, units = 50;
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 9.99m, stock: customers);
+        var other = await TestCatalog.CreateProductAsync(_grains, price: 1m, stock: 1_000);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, customers).Select(_ => Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1), (other.Id, 1))));
+        await Admin.AdjustStockAsync(product.Id, units - customers);
+
+        var results = await Task.WhenAll(buyers.Select(b => Checkouts.CheckoutAsync(_grains, Checkouts.Request(b))));
+
+        var sold = results.Where(r => r.Succeeded).ToList();
+        Assert.Equal(units, sold.Count);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal([ErrorCodes.OutOfStock], r.Errors.Select(e => e.Code)));
+        Assert.All(sold, r => Assert.Equal(2, r.Value!.Lines.Length));
+        Assert.Equal(0, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(1_000 - units, (await TestCatalog.ReadAsync(_grains, other.Id))!.Stock);
+        Assert.Equal((0, 1_000 - units), ((await Catalog.GetProductAsync(product.Id))!.Stock, (await Catalog.GetProductAsync(other.Id))!.Stock));
+        var failed = buyers.Where((_, i) => !results[i].Succeeded).ToList();
+        Assert.All(await Task.WhenAll(failed.Select(b => Cart(b).GetAsync())), c => Assert.Equal(2, c.ItemCount));
+        Assert.All(await Task.WhenAll(failed.Select(b => History(b).GetPageAsync(0, 1))), h => Assert.Equal(0, h.TotalCount));
+    }
+
+    [Fact]
+    public async Task History_SeveralOrders_ListsNewestFirstAndPages()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 10);
+        var customerId = Guid.NewGuid();
+        var placed = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            await Cart(customerId).AddAsync(product.Id, 1);
+            placed.Add((await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId))).Value!.Id);
+        }
+
+        var firstPage = await History(customerId).GetPageAsync(0, 2);
+        var secondPage = await History(customerId).GetPageAsync(2, 2);
+
+        Assert.Equal([placed[2], placed[1]], firstPage.OrderIds.ToArray());
+        Assert.Equal([placed[0]], secondPage.OrderIds.ToArray());
+        Assert.Equal(3, firstPage.TotalCount);
+    }
+
+    private ICartGrain Cart(Guid customerId) => _grains.GetGrain<ICartGrain>(customerId);
+
+    private ICustomerOrdersGrain History(Guid customerId) => _grains.GetGrain<ICustomerOrdersGrain>(customerId);
+
+    private ICatalogAdminGrain Admin => _grains.GetGrain<ICatalogAdminGrain>(0);
+
+    private ICatalogGrain Catalog => _grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+
+    private async Task AssertNothingChangedAsync(Guid customerId, CheckoutRequest request, CartSnapshot expectedCart, params (string Id, int Stock, long Version)[] products)
+    {
+        Assert.Equal(expectedCart.Lines.ToArray(), (await Cart(customerId).GetAsync()).Lines.ToArray());
+        foreach (var (id, stock, version) in products)
+        {
+            var product = (await TestCatalog.ReadAsync(_grains, id))!;
+            Assert.Equal((id, stock, version), (product.Id, product.Stock, product.Version));
+        }
+
+        Assert.Null(await _grains.GetGrain<IOrderGrain>(OrderIds.ForCheckout(customerId, request.IdempotencyKey)).GetAsync());
+        Assert.Equal(0, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+    }
+}

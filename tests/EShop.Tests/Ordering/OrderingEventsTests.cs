@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using EShop.Catalog;
+using EShop.Catalog.Events;
+using EShop.Ordering;
+using EShop.Ordering.Events;
+using EShop.Shared;
+using EShop.Tests.Shared;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace EShop.Tests.Ordering;
+
+[Collection(ClusterCollection.Name)]
+public sealed class OrderingEventsTests(EShopClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Fact]
+    public async Task PlaceAndCancel_PublishOrderEventsAfterCommit()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 2));
+        var request = Checkouts.Request(customerId);
+        var orderId = OrderIds.ForCheckout(customerId, request.IdempotencyKey);
+        var received = new ConcurrentQueue<OrderingEvent>();
+        var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<OrderingEvent>(StreamId.Create(StreamNames.Ordering, orderId.ToString()))
+            .SubscribeAsync((e, _) =>
+            {
+                received.Enqueue(e);
+                return Task.CompletedTask;
+            });
+
+        await Checkouts.CheckoutAsync(_grains, request);
+        await _grains.GetGrain<IOrderProcessGrain>(orderId).CancelAsync("test");
+
+        await Eventually.MatchesAsync(() => Task.FromResult(received.Count), n => n == 2);
+        await subscription.UnsubscribeAsync();
+        var events = received.ToArray();
+        var placed = Assert.IsType<OrderPlaced>(events[0]);
+        Assert.Equal((orderId, customerId, 2 * product.Price), (placed.OrderId, placed.CustomerId, placed.Lines.Sum(l => l.LineTotal)));
+        Assert.Equal((orderId, "test"), (Assert.IsType<OrderCancelled>(events[1]).OrderId, ((OrderCancelled)events[1]).Reason));
+    }
+
+    [Fact]
+    public async Task Checkout_StockMovements_ReachTheProductHistory()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 2));
+        var order = (await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId))).Value!;
+        await _grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync("test");
+
+        var history = await Eventually.MatchesAsync(() => _grains.GetGrain<IProductHistoryGrain>(product.Id).GetAsync(), h => h.Length == 3);
+
+        Assert.Equal(
+            [nameof(ProductCreated), nameof(StockChanged), nameof(StockChanged)],
+            history.Select(h => h.Type));
+        Assert.Equal(["sold -2 -> 3", "released +2 -> 5"], history.Skip(1).Select(h => h.Detail));
+    }
+}

@@ -1,0 +1,20 @@
+namespace EShop.Tests.Shared;
+
+public static class Eventually
+{
+    /// <summary>Polls until <paramref name="probe"/> yields a value that passes <paramref name="done"/>, for effects that arrive by stream.</summary>
+    public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using EShop.Shared;
+using EShop.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace EShop.Tests.Shared;
+
+/// <summary>The test cluster: the silo configuration is the host's own <c>AddEShopSilo</c>, on the memory providers.</summary>
+public static class TestSilo
+{
+    public const string AdminEmail = "admin@eshop.test";
+    public const string AdminPassword = "admin-password-1";
+
+    public static async Task<TestCluster> StartAsync(short silos)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Properties["EShop:Profile"] = "Local";
+        builder.Properties["EShop:Admin:Email"] = AdminEmail;
+        builder.Properties["EShop:Admin:Password"] = AdminPassword;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEShopSilo();
+    }
+
+    /// <summary>Tests call transactional grain methods and read event streams directly, as the gateway and consumers do.</summary>
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.UseTransactions().AddMemoryStreams(StreamNames.Provider);
+    }
+}
