@@ -95,7 +95,7 @@ public static class GatewayBuilderExtensions
             .AddComplexityAnalyzer(c =>
             {
                 c.MaxDepth = 12;
-                c.MaxComplexity = 50_000;
+                c.MaxComplexity = 10_000;
             }));
     }
 }

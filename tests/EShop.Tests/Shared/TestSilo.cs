@@ -14,6 +14,9 @@ public static class TestSilo
     public static async Task<TestCluster> StartAsync(short silos)
     {
         var builder = new TestClusterBuilder(silos);
+
+        // Real sockets: the gateway under test connects to this cluster as it would to a deployed one.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties["EShop:Profile"] = "Local";
         builder.Properties["EShop:Admin:Email"] = AdminEmail;
         builder.Properties["EShop:Admin:Password"] = AdminPassword;

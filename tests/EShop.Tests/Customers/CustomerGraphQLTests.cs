@@ -1,0 +1,75 @@
+using System.Text.Json;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Customers;
+
+[Collection(GatewayCollection.Name)]
+public sealed class CustomerGraphQLTests(GatewayFixture fixture)
+{
+    private const string SignUp = "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken customer { id email name roles } userErrors { code field } } }";
+    private const string SignIn = "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken customer { email } userErrors { code } } }";
+    private const string Refresh = "mutation($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken customer { id } userErrors { code } } }";
+
+    [Fact]
+    public async Task SignUp_ThenMe_ReturnsTheCustomerWithTheCustomerRole()
+    {
+        var email = $"me-{Guid.NewGuid():N}@example.com";
+
+        var payload = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-1", name = "Ana" } })).GetProperty("signUp");
+        var me = (await new GraphQLClient(fixture.Http, payload.GetProperty("accessToken").GetString()).DataAsync("{ me { id email name roles } }")).GetProperty("me");
+
+        Assert.Equal(payload.GetProperty("customer").GetProperty("id").GetString(), me.GetProperty("id").GetString());
+        Assert.Equal((email, "Ana", "CUSTOMER"), (me.GetProperty("email").GetString(), me.GetProperty("name").GetString(), me.GetProperty("roles")[0].GetString()));
+    }
+
+    [Fact]
+    public async Task SignUp_TakenEmail_IsAUserError()
+    {
+        var email = $"taken-{Guid.NewGuid():N}@example.com";
+        await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-1", name = "Ana" } });
+
+        var payload = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-2", name = "Eve" } })).GetProperty("signUp");
+
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("accessToken").ValueKind);
+        Assert.Equal("EMAIL_TAKEN", payload.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SignIn_RightAndWrongPassword()
+    {
+        var email = $"signin-{Guid.NewGuid():N}@example.com";
+        await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-1", name = "Ana" } });
+
+        var right = (await fixture.Anonymous.DataAsync(SignIn, new { email, password = "password-1" })).GetProperty("signIn");
+        var wrong = (await fixture.Anonymous.DataAsync(SignIn, new { email, password = "password-2" })).GetProperty("signIn");
+
+        Assert.Equal(email, right.GetProperty("customer").GetProperty("email").GetString());
+        Assert.Equal(("INVALID_CREDENTIALS", JsonValueKind.Null), (wrong.GetProperty("userErrors")[0].GetProperty("code").GetString(), wrong.GetProperty("accessToken").ValueKind));
+    }
+
+    [Fact]
+    public async Task RefreshToken_IssuesNewTokensOnce()
+    {
+        var email = $"refresh-{Guid.NewGuid():N}@example.com";
+        var signedUp = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-1", name = "Ana" } })).GetProperty("signUp");
+        var token = signedUp.GetProperty("refreshToken").GetString();
+
+        var refreshed = (await fixture.Anonymous.DataAsync(Refresh, new { token })).GetProperty("refreshToken");
+        var reused = (await fixture.Anonymous.DataAsync(Refresh, new { token })).GetProperty("refreshToken");
+        var me = await new GraphQLClient(fixture.Http, refreshed.GetProperty("accessToken").GetString()).DataAsync("{ me { email } }");
+
+        Assert.Equal(email, me.GetProperty("me").GetProperty("email").GetString());
+        Assert.NotEqual(token, refreshed.GetProperty("refreshToken").GetString());
+        Assert.Equal("INVALID_CREDENTIALS", reused.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Me_AnonymousOrForgedToken_IsNull()
+    {
+        var anonymous = await fixture.Anonymous.DataAsync("{ me { id } }");
+        var forged = await new GraphQLClient(fixture.Http, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl").DataAsync("{ me { id } }");
+
+        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("me").ValueKind);
+        Assert.Equal(JsonValueKind.Null, forged.GetProperty("me").ValueKind);
+    }
+}

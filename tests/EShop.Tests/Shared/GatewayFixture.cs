@@ -1,0 +1,69 @@
+using System.Net;
+using EShop.GraphQLGateway.Schema;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Orleans.TestingHost;
+
+namespace EShop.Tests.Shared;
+
+/// <summary>
+/// The gateway as storefronts meet it: the real host (WebApplicationFactory) whose Orleans client connects over TCP
+/// to a one-silo test cluster, spoken to in GraphQL over HTTP.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<EShopSchema> _factory = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public GraphQLClient Anonymous => new(Http, null);
+
+    public async Task InitializeAsync()
+    {
+        Cluster = await TestSilo.StartAsync(silos: 1);
+        _factory = new WebApplicationFactory<EShopSchema>().WithWebHostBuilder(host => host
+            .UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
+            .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
+            .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
+            .UseSetting("EShop:Jwt:SigningKey", "a test signing key that is long enough for HS256"));
+        Http = _factory.CreateClient();
+        await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>A new customer, signed up through the API, with a client that sends their token.</summary>
+    public async Task<GraphQLClient> SignUpAsync(string? name = null)
+    {
+        var email = $"shopper-{Guid.NewGuid():N}@example.com";
+        var data = await Anonymous.DataAsync(
+            "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken customer { id } userErrors { code } } }",
+            new { input = new { email, password = "password-1", name = name ?? "Shopper" } });
+        var payload = data.GetProperty("signUp");
+        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString(), payload.GetProperty("customer").GetProperty("id").GetString());
+    }
+
+    public async Task<GraphQLClient> SignInAdminAsync()
+    {
+        var data = await Anonymous.DataAsync(
+            "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken customer { id } } }",
+            new { email = TestSilo.AdminEmail, password = TestSilo.AdminPassword });
+        var payload = data.GetProperty("signIn");
+        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString(), payload.GetProperty("customer").GetProperty("id").GetString());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}
