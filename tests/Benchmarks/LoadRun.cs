@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace EShop.Benchmarks;
+
+/// <summary>Runs an operation from <c>concurrency</c> loops until the time is up (or the work runs out) and keeps every latency.</summary>
+public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] LatenciesMs)
+{
+    public double PerSecond => Requests / Elapsed.TotalSeconds;
+
+    public double Percentile(double p) => LatenciesMs.Length == 0 ? double.NaN : LatenciesMs[Math.Min(LatenciesMs.Length - 1, (int)(p / 100 * LatenciesMs.Length))];
+
+    public override string ToString() =>
+        $"| {Name,-44} | {Requests,8} | {Errors,6} | {PerSecond,10:F0} | {Percentile(50),8:F2} | {Percentile(99),8:F2} |";
+
+    public static async Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, Task<bool>> operation, int? maxOperations = null)
+    {
+        var latencies = new List<double>[concurrency];
+        var errors = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            while (clock.Elapsed < duration)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= maxOperations)
+                {
+                    return;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var ok = await operation(index);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadRun(name, all.Length, errors, elapsed, all);
+    }
+}
