@@ -2,14 +2,14 @@ using System.Diagnostics;
 
 namespace EShop.Benchmarks;
 
-/// <summary>A host of the shop run from its Release build, as the README runs it, and stopped with the benchmark.</summary>
+// A host of the shop run from its Release build, as the README runs it, and stopped with the benchmark.
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
     private ChildProcess(Process process) => _process = process;
 
-    /// <summary>The folder holding EShop.sln: project paths and logs are relative to it, wherever the benchmark is started.</summary>
+    // The folder holding EShop.sln: project paths and logs are relative to it, wherever the benchmark is started.
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static ChildProcess Start(string project, string url, IReadOnlyDictionary<string, string> environment, string logFile)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace EShop.Benchmarks;
 
-/// <summary>Runs an operation from <c>concurrency</c> loops until the time is up (or the work runs out) and keeps every latency.</summary>
+// Runs an operation from concurrency loops until the time is up (or the work runs out) and keeps every latency.
 public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] LatenciesMs)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;

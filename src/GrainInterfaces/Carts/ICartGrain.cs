@@ -10,7 +10,7 @@ public interface ICartGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("Get")]
     Task<CartSnapshot> GetAsync();
 
-    /// <summary>Adds units at the product's current sale price; a line already there keeps its price and grows.</summary>
+    /// <summary>Adds units at the product's current sale price: a line already there grows and moves to that price, the one the customer just saw.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("Add")]
     Task<Result<CartSnapshot>> AddAsync(string productId, int quantity);
 

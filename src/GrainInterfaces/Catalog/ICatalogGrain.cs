@@ -27,7 +27,10 @@ public interface ICatalogGrain : IGrainWithStringKey
     [Alias("UpsertCategory")]
     Task<Category> UpsertCategoryAsync(Category category);
 
-    /// <summary>Records committed product changes; a change older than the one held is ignored.</summary>
+    /// <summary>
+    /// Takes committed product changes: the view keeps each product's newest version, and the events go out on the
+    /// catalog stream. Whoever committed the change calls this once the transaction is done.
+    /// </summary>
     [Alias("Apply")]
-    Task ApplyAsync(ImmutableArray<CatalogEvent> changes);
+    Task CommitAsync(ImmutableArray<CatalogEvent> changes);
 }

@@ -13,16 +13,16 @@ public interface IProductGrain : IGrainWithStringKey
     Task<ProductSnapshot?> GetAsync();
 
     [Transaction(TransactionOption.Join), Alias("Upsert")]
-    Task<ProductUpsert> UpsertAsync(ProductDetails details);
+    Task<ProductChange> UpsertAsync(ProductDetails details);
 
     [Transaction(TransactionOption.Join), Alias("SetPrice")]
-    Task<Result<ProductSnapshot>> SetPriceAsync(decimal price);
+    Task<Result<ProductChange>> SetPriceAsync(decimal price);
 
     [Transaction(TransactionOption.Join), Alias("SetDiscount")]
-    Task<Result<ProductSnapshot>> SetDiscountAsync(decimal percent);
+    Task<Result<ProductChange>> SetDiscountAsync(decimal percent);
 
     [Transaction(TransactionOption.Join), Alias("AdjustStock")]
-    Task<Result<ProductSnapshot>> AdjustStockAsync(int delta);
+    Task<Result<ProductChange>> AdjustStockAsync(int delta);
 
     /// <summary>Takes <paramref name="quantity"/> units if the sale price is still <paramref name="expectedUnitPrice"/> and enough are left.</summary>
     [Transaction(TransactionOption.Join), Alias("Reserve")]

@@ -1,15 +1,5 @@
 namespace EShop.Catalog;
 
-[GenerateSerializer, Alias("eshop.catalog.ProductSort")]
-public enum ProductSort
-{
-    Relevance,
-    Name,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-}
-
 /// <summary>A catalog search: every filter is optional; <see cref="Offset"/>/<see cref="Limit"/> page the sorted result.</summary>
 [GenerateSerializer, Immutable, Alias("eshop.catalog.ProductQuery")]
 public sealed record ProductQuery(

@@ -7,7 +7,7 @@ namespace EShop.Carts;
 
 [GrainType("eshop.carts.cart")]
 public sealed class CartGrain(
-    [TransactionalState("cart", StorageNames.Carts)] ITransactionalState<CartState> state,
+    [TransactionalState(StateNames.Cart, StorageNames.Carts)] ITransactionalState<CartState> state,
     IGrainFactory grains) : Grain, ICartGrain
 {
     public Task<CartSnapshot> GetAsync() => state.PerformRead(ToSnapshot);
@@ -30,10 +30,8 @@ public sealed class CartGrain(
         return ToSnapshot(s);
     });
 
-    /// <summary>
-    /// Sets one line to <paramref name="newQuantity"/>'s answer. Availability comes from the catalog's committed view,
-    /// not a transaction on the product: adding to a cart must not lock stock that checkout is selling.
-    /// </summary>
+    // Sets one line to newQuantity's answer. Availability comes from the catalog's committed view,
+    // not a transaction on the product: adding to a cart must not lock stock that checkout is selling.
     private async Task<Result<CartSnapshot>> ChangeLineAsync(
         string productId, int quantity, bool allowZero, Func<CartLine?, int> newQuantity, bool refreshPrice)
     {

@@ -4,7 +4,7 @@ namespace EShop.Carts;
 
 public static class CartRules
 {
-    /// <summary>More than this of one product in one cart is a typo or a bot, not a shopper.</summary>
+    // More than this of one product in one cart is a typo or a bot, not a shopper.
     public const int MaxLineQuantity = 999;
 
     public static UserError? ValidateQuantity(int quantity, bool allowZero) =>

@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using EShop.Catalog.Events;
 using EShop.Shared;
 
 namespace EShop.Catalog;
 
-/// <summary>A stateless worker: admin commands need no state of their own, so each silo runs as many as the load asks.</summary>
+// A stateless worker: admin commands keep no state of their own, so each silo runs as many as the load asks for.
 [StatelessWorker, GrainType("eshop.catalog.admin")]
 public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFactory grains, TimeProvider time) : Grain, ICatalogAdminGrain
 {
@@ -26,72 +25,52 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
             errors.Add(UserError.Of(ErrorCodes.NotFound, $"Category '{details.CategoryId}' does not exist.", "input", "categoryId"));
         }
 
-        if (errors.Count > 0)
-        {
-            return Result<ProductSnapshot>.Fail(errors);
-        }
-
-        ProductUpsert? upsert = null;
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(
-            TransactionOption.Create,
-            async () => upsert = await grains.GetGrain<IProductGrain>(productId).UpsertAsync(details)));
-
-        await CommittedAsync([.. UpsertEvents(upsert!, time.GetUtcNow())]);
-        return Result<ProductSnapshot>.Ok(upsert!.Current);
+        return errors.Count > 0
+            ? Result<ProductSnapshot>.Fail(errors)
+            : await ChangeAsync(productId, async p => Result<ProductChange>.Ok(await p.UpsertAsync(details)), UpsertEvents);
     }
 
-    public async Task<Result<ProductSnapshot>> SetPriceAsync(string productId, decimal price)
-    {
-        if (Validation.Money(price, "price") is { } error)
-        {
-            return Result<ProductSnapshot>.Fail(error);
-        }
+    public async Task<Result<ProductSnapshot>> SetPriceAsync(string productId, decimal price) =>
+        Validation.Money(price, "price") is { } error
+            ? Result<ProductSnapshot>.Fail(error)
+            : await ChangeAsync(productId, p => p.SetPriceAsync(price), PriceEvents);
 
-        return await ChangeAsync(productId, p => p.SetPriceAsync(price), (before, after, at) => new PriceChanged(after, at, before.SalePrice));
-    }
-
-    public async Task<Result<ProductSnapshot>> SetDiscountAsync(string productId, decimal percent)
-    {
-        if (ProductRules.ValidateDiscount(percent) is { } error)
-        {
-            return Result<ProductSnapshot>.Fail(error);
-        }
-
-        return await ChangeAsync(productId, p => p.SetDiscountAsync(percent), (before, after, at) => new PriceChanged(after, at, before.SalePrice));
-    }
+    public async Task<Result<ProductSnapshot>> SetDiscountAsync(string productId, decimal percent) =>
+        ProductRules.ValidateDiscount(percent) is { } error
+            ? Result<ProductSnapshot>.Fail(error)
+            : await ChangeAsync(productId, p => p.SetDiscountAsync(percent), PriceEvents);
 
     public Task<Result<ProductSnapshot>> AdjustStockAsync(string productId, int delta) =>
-        ChangeAsync(productId, p => p.AdjustStockAsync(delta), (_, after, at) => new StockChanged(after, at, delta, StockChanged.Adjusted));
+        ChangeAsync(productId, p => p.AdjustStockAsync(delta), (change, at) => [new StockChanged(change.Current, at, delta, StockChanged.Adjusted)]);
 
-    /// <summary>Runs one product change in a transaction and, once it has committed, records and publishes its event.</summary>
+    // One product change in its own transaction; its events go to the catalog only once it has committed.
     private async Task<Result<ProductSnapshot>> ChangeAsync(
         string productId,
-        Func<IProductGrain, Task<Result<ProductSnapshot>>> change,
-        Func<ProductSnapshot, ProductSnapshot, DateTimeOffset, CatalogEvent> toEvent)
+        Func<IProductGrain, Task<Result<ProductChange>>> change,
+        Func<ProductChange, DateTimeOffset, IEnumerable<CatalogEvent>> events)
     {
-        if (await Catalog.GetProductAsync(productId) is not { } before)
-        {
-            return Result<ProductSnapshot>.Fail(ProductRules.NotFound(productId, "productId"));
-        }
-
-        Result<ProductSnapshot>? result = null;
+        Result<ProductChange>? result = null;
         await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
         {
             result = await change(grains.GetGrain<IProductGrain>(productId));
             return result.Succeeded;
         }));
 
-        if (result!.Succeeded)
+        if (!result!.Succeeded)
         {
-            await CommittedAsync([toEvent(before, result.Value!, time.GetUtcNow())]);
+            return Result<ProductSnapshot>.Fail(result.Errors);
         }
 
-        return result;
+        await Catalog.CommitAsync([.. events(result.Value!, time.GetUtcNow())]);
+        return Result<ProductSnapshot>.Ok(result.Value!.Current);
     }
 
-    private static IEnumerable<CatalogEvent> UpsertEvents(ProductUpsert upsert, DateTimeOffset at)
+    private static IEnumerable<CatalogEvent> PriceEvents(ProductChange change, DateTimeOffset at) =>
+        [new PriceChanged(change.Current, at, change.Previous!.SalePrice)];
+
+    private static IEnumerable<CatalogEvent> UpsertEvents(ProductChange change, DateTimeOffset at)
     {
-        var (previous, current) = (upsert.Previous, upsert.Current);
+        var (previous, current) = (change.Previous, change.Current);
         if (previous is null)
         {
             yield return new ProductCreated(current, at);
@@ -113,11 +92,5 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
         {
             yield return new StockChanged(current, at, current.Stock - previous.Stock, StockChanged.Adjusted);
         }
-    }
-
-    private async Task CommittedAsync(ImmutableArray<CatalogEvent> changes)
-    {
-        await Catalog.ApplyAsync(changes);
-        await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
     }
 }

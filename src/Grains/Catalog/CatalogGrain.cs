@@ -6,7 +6,7 @@ namespace EShop.Catalog;
 
 [GrainType("eshop.catalog.catalog")]
 public sealed class CatalogGrain(
-    [PersistentState("catalog", StorageNames.Catalog)] IPersistentState<CatalogState> state,
+    [PersistentState(StateNames.Catalog, StorageNames.Catalog)] IPersistentState<CatalogState> state,
     IGrainFactory grains) : Grain, ICatalogGrain
 {
     private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ public sealed class CatalogGrain(
         return category;
     }
 
-    public async Task ApplyAsync(ImmutableArray<CatalogEvent> changes)
+    public async Task CommitAsync(ImmutableArray<CatalogEvent> changes)
     {
         foreach (var product in changes.Select(c => c.Product))
         {
@@ -53,5 +53,7 @@ public sealed class CatalogGrain(
             state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
             await state.WriteStateAsync();
         }
+
+        await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
     }
 }

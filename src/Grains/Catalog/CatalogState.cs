@@ -1,9 +1,7 @@
 namespace EShop.Catalog;
 
-/// <summary>
-/// What the catalog view must remember across activations: the categories it owns, and which products exist.
-/// The products' data is not kept here: it is read back from the product grains on activation.
-/// </summary>
+// What the catalog view must remember across activations: the categories it owns, and which products exist.
+// The products' data is not kept here: it is read back from the product grains on activation.
 [GenerateSerializer, Alias("eshop.catalog.CatalogState")]
 public sealed class CatalogState
 {

@@ -5,14 +5,14 @@ namespace EShop.Catalog;
 
 [GrainType("eshop.catalog.product")]
 public sealed class ProductGrain(
-    [TransactionalState("product", StorageNames.Catalog)] ITransactionalState<ProductState> state,
+    [TransactionalState(StateNames.Product, StorageNames.Catalog)] ITransactionalState<ProductState> state,
     TimeProvider time) : Grain, IProductGrain
 {
     private string Id => this.GetPrimaryKeyString();
 
     public Task<ProductSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot(Id));
 
-    public Task<ProductUpsert> UpsertAsync(ProductDetails details) => state.PerformUpdate(s =>
+    public Task<ProductChange> UpsertAsync(ProductDetails details) => state.PerformUpdate(s =>
     {
         var previous = s.ToSnapshot(Id);
         if (previous is null)
@@ -23,22 +23,22 @@ public sealed class ProductGrain(
         (s.Name, s.Description, s.CategoryId, s.Price, s.Stock, s.WeightGrams) =
             (details.Name, details.Description, details.CategoryId, details.Price, details.Stock, details.WeightGrams);
         s.Version++;
-        return new ProductUpsert(previous, s.ToSnapshot(Id)!);
+        return new ProductChange(previous, s.ToSnapshot(Id)!);
     });
 
-    public Task<Result<ProductSnapshot>> SetPriceAsync(decimal price) => ChangeAsync(s =>
+    public Task<Result<ProductChange>> SetPriceAsync(decimal price) => ChangeAsync(s =>
     {
         s.Price = price;
         return null;
     });
 
-    public Task<Result<ProductSnapshot>> SetDiscountAsync(decimal percent) => ChangeAsync(s =>
+    public Task<Result<ProductChange>> SetDiscountAsync(decimal percent) => ChangeAsync(s =>
     {
         s.DiscountPercent = percent;
         return null;
     });
 
-    public Task<Result<ProductSnapshot>> AdjustStockAsync(int delta) => ChangeAsync(s =>
+    public Task<Result<ProductChange>> AdjustStockAsync(int delta) => ChangeAsync(s =>
     {
         if (s.Stock + (long)delta < 0)
         {
@@ -84,20 +84,20 @@ public sealed class ProductGrain(
         return s.ToSnapshot(Id);
     });
 
-    /// <summary>Applies a change to an existing product; a change that returns an error must leave the state as it was.</summary>
-    private Task<Result<ProductSnapshot>> ChangeAsync(Func<ProductState, UserError?> change) => state.PerformUpdate(s =>
+    // A change that returns an error must leave the state as it was: the coordinator then aborts the transaction.
+    private Task<Result<ProductChange>> ChangeAsync(Func<ProductState, UserError?> change) => state.PerformUpdate(s =>
     {
-        if (s.Version == 0)
+        if (s.ToSnapshot(Id) is not { } previous)
         {
-            return Result<ProductSnapshot>.Fail(ProductRules.NotFound(Id, "productId"));
+            return Result<ProductChange>.Fail(ProductRules.NotFound(Id, "productId"));
         }
 
         if (change(s) is { } error)
         {
-            return Result<ProductSnapshot>.Fail(error);
+            return Result<ProductChange>.Fail(error);
         }
 
         s.Version++;
-        return Result<ProductSnapshot>.Ok(s.ToSnapshot(Id)!);
+        return Result<ProductChange>.Ok(new ProductChange(previous, s.ToSnapshot(Id)!));
     });
 }

@@ -6,13 +6,11 @@ using Orleans.Streams;
 
 namespace EShop.Catalog;
 
-/// <summary>
-/// Keeps the last <see cref="Capacity"/> events of one product. Implicitly subscribed, so every product's stream has
-/// this consumer without anyone subscribing it; a redelivered event (same version) is recorded once.
-/// </summary>
+// Keeps the last Capacity events of one product. Implicitly subscribed, so every product's stream has this consumer
+// without anyone subscribing it; a redelivered event is recorded once.
 [ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.catalog.product-history")]
 public sealed class ProductHistoryGrain(
-    [PersistentState("history", StorageNames.Catalog)] IPersistentState<List<ProductHistoryEntry>> history) : Grain, IProductHistoryGrain
+    [PersistentState(StateNames.ProductHistory, StorageNames.Catalog)] IPersistentState<List<ProductHistoryEntry>> history) : Grain, IProductHistoryGrain
 {
     public const int Capacity = 100;
 
@@ -27,13 +25,16 @@ public sealed class ProductHistoryGrain(
 
     private async Task RecordAsync(CatalogEvent e)
     {
-        if (history.State.Any(h => h.Version == e.Version))
+        // One change can make several events (an upsert: ProductUpdated and PriceChanged), all at one version, so an
+        // event is identified by its version and type.
+        var type = e.GetType().Name;
+        if (history.State.Any(h => h.Version == e.Version && h.Type == type))
         {
             return;
         }
 
-        var entry = new ProductHistoryEntry(e.Version, e.GetType().Name, e.At, Describe(e));
-        var index = history.State.FindLastIndex(h => h.Version < e.Version) + 1;
+        var entry = new ProductHistoryEntry(e.Version, type, e.At, Describe(e));
+        var index = history.State.FindLastIndex(h => h.Version <= e.Version) + 1;
         history.State.Insert(index, entry);
         if (history.State.Count > Capacity)
         {

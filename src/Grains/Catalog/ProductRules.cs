@@ -2,7 +2,7 @@ using EShop.Shared;
 
 namespace EShop.Catalog;
 
-/// <summary>What makes product input valid; checked before a transaction starts.</summary>
+// What makes product input valid; checked before a transaction starts.
 public static class ProductRules
 {
     public static IEnumerable<UserError> Validate(string productId, ProductDetails details) => Validation.Collect(

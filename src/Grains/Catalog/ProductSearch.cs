@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace EShop.Catalog;
 
-/// <summary>Filters, ranks and pages the catalog view. Every sort ends on the SKU, so pages never shuffle.</summary>
+// Filters, ranks and pages the catalog view. Every sort ends on the SKU, so pages never shuffle.
 public static class ProductSearch
 {
     public static ProductPage Run(IEnumerable<ProductSnapshot> products, ProductQuery query)
@@ -23,7 +23,8 @@ public static class ProductSearch
             ProductSort.PriceDesc => matches.OrderByDescending(m => m.Product.SalePrice),
             ProductSort.Newest => matches.OrderByDescending(m => m.Product.CreatedAt),
             ProductSort.Relevance => matches.OrderByDescending(m => m.Score),
-            _ => matches.OrderBy(m => 0),
+            ProductSort.Name => matches.OrderBy(m => 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
         };
         var page = sorted
             .ThenBy(m => m.Product.Name, StringComparer.OrdinalIgnoreCase)
@@ -35,7 +36,7 @@ public static class ProductSearch
         return new ProductPage(page, query.Offset, matches.Count);
     }
 
-    /// <summary>0 unless every term is in the name or description; a term at the start of the name counts most.</summary>
+    // 0 unless every term is in the name or description; a term at the start of the name counts most.
     private static int Score(ProductSnapshot product, string[] terms)
     {
         var score = 0;

@@ -3,7 +3,7 @@ namespace EShop.Catalog;
 [GenerateSerializer, Alias("eshop.catalog.ProductState")]
 public sealed class ProductState
 {
-    /// <summary>One seller for now; the field is here so a marketplace can add others without migrating state.</summary>
+    // One seller for now; the field is here so a marketplace can add others without migrating state.
     public const string DefaultSeller = "eshop";
 
     [Id(0)] public string SellerId { get; set; } = DefaultSeller;
@@ -16,7 +16,7 @@ public sealed class ProductState
     [Id(7)] public int Stock { get; set; }
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>0 until the product is created; every committed change adds one.</summary>
+    // 0 until the product is created; every committed change adds one.
     [Id(9)] public long Version { get; set; }
 
     public ProductSnapshot? ToSnapshot(string id) => Version == 0 ? null

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EShop.Customers;
 
-/// <summary>A stateless worker, so password hashing (deliberately slow) spreads over every silo's cores.</summary>
+// A stateless worker, so password hashing (deliberately slow) spreads over every silo's cores.
 [StatelessWorker, GrainType("eshop.customers.accounts")]
 public sealed partial class AccountsGrain(ITransactionClient transactions, IGrainFactory grains, ILogger<AccountsGrain> logger) : Grain, IAccountsGrain
 {
@@ -24,12 +24,22 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
 
     public async Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin)
     {
-        if (await EmailIndex(admin.Email).GetOwnerAsync() is not { } id)
+        var created = await RegisterAsync(admin, [Role.Customer, Role.Admin]);
+        if (created.Succeeded || created.Errors[0].Code != ErrorCodes.EmailTaken)
         {
-            return await RegisterAsync(admin, [Role.Customer, Role.Admin]);
+            return created;
         }
 
-        var profile = await grains.GetGrain<ICustomerGrain>(id).GrantRoleAsync(Role.Admin);
+        // The address has an account already (an earlier start, or another silo starting now). It becomes an
+        // administrator only if it holds the configured password: registering the admin's address first must not
+        // be a way to become one.
+        var existing = await SignInAsync(admin.Email, admin.Password);
+        if (!existing.Succeeded)
+        {
+            return existing;
+        }
+
+        var profile = await grains.GetGrain<ICustomerGrain>(existing.Value!.Id).GrantRoleAsync(Role.Admin);
         LogAdminEnsured(logger, profile!.Email);
         return Result<CustomerProfile>.Ok(profile);
     }

@@ -5,7 +5,7 @@ namespace EShop.Customers;
 
 [GrainType("eshop.customers.email")]
 public sealed class CustomerEmailGrain(
-    [TransactionalState("email", StorageNames.Customers)] ITransactionalState<CustomerEmailState> state) : Grain, ICustomerEmailGrain
+    [TransactionalState(StateNames.CustomerEmail, StorageNames.Customers)] ITransactionalState<CustomerEmailState> state) : Grain, ICustomerEmailGrain
 {
     public Task<Guid?> GetOwnerAsync() => state.PerformRead(s => s.Owner);
 

@@ -5,7 +5,7 @@ namespace EShop.Customers;
 
 [GrainType("eshop.customers.customer")]
 public sealed class CustomerGrain(
-    [TransactionalState("customer", StorageNames.Customers)] ITransactionalState<CustomerState> state,
+    [TransactionalState(StateNames.Customer, StorageNames.Customers)] ITransactionalState<CustomerState> state,
     TimeProvider time) : Grain, ICustomerGrain
 {
     public Task<CustomerProfile?> GetAsync() => state.PerformRead(ToProfile);

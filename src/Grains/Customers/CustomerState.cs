@@ -8,7 +8,7 @@ public sealed class CustomerState
     [Id(2)] public string PasswordHash { get; set; } = "";
     [Id(3)] public List<Role> Roles { get; set; } = [];
 
-    /// <summary>Unset until the customer registers.</summary>
+    // Unset until the customer registers.
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
 
     public bool Exists => CreatedAt != default;

@@ -2,16 +2,14 @@ using System.Security.Cryptography;
 
 namespace EShop.Customers;
 
-/// <summary>
-/// PBKDF2-HMAC-SHA256 at OWASP's 2023 work factor. The stored form names the algorithm and iteration count, so the
-/// factor can rise later without breaking existing hashes.
-/// </summary>
+// PBKDF2-HMAC-SHA256 at OWASP's 2023 work factor. The stored form names the algorithm and iteration count, so the
+// factor can rise later without breaking existing hashes.
 public static class PasswordHasher
 {
     public const int Iterations = 600_000;
     private const string Scheme = "pbkdf2-sha256";
 
-    /// <summary>Verified against when the e-mail is unknown, so a sign-in takes as long whether or not the account exists.</summary>
+    // Verified against when the e-mail is unknown, so a sign-in takes as long whether or not the account exists.
     private static readonly Lazy<string> DecoyHash = new(() => Hash(Guid.NewGuid().ToString()));
 
     public static string Hash(string password)

@@ -4,7 +4,7 @@ namespace EShop.Customers;
 
 [GrainType("eshop.customers.refresh-token")]
 public sealed class RefreshTokenGrain(
-    [PersistentState("token", StorageNames.Customers)] IPersistentState<RefreshTokenState> state,
+    [PersistentState(StateNames.RefreshToken, StorageNames.Customers)] IPersistentState<RefreshTokenState> state,
     TimeProvider time) : Grain, IRefreshTokenGrain
 {
     public async Task IssueAsync(Guid customerId, DateTimeOffset expiresAt)

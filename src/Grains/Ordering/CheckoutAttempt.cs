@@ -4,11 +4,9 @@ using EShop.Shared;
 
 namespace EShop.Ordering;
 
-/// <summary>
-/// The body of the checkout transaction: read the cart, reserve every line, create the order, clear the cart.
-/// It votes to abort on the first business failure it cannot get past, after checking every line so the customer
-/// hears about all of them at once. Run again by a retry, it starts from scratch.
-/// </summary>
+// The body of the checkout transaction: read the cart, reserve every line, create the order, clear the cart.
+// It votes to abort on the first business failure it cannot get past, after checking every line so the customer
+// hears about all of them at once. Run again by a retry, it starts from scratch.
 internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingCost)
 {
     public sealed record LineError(string ProductId, UserError Error, decimal? CurrentPrice);
@@ -21,7 +19,7 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
 
     public OrderSnapshot? Order { get; private set; }
 
-    /// <summary>False when the order existed already: an earlier attempt with this idempotency key committed it.</summary>
+    // False when the order existed already: an earlier attempt with this idempotency key committed it.
     public bool Placed { get; private set; }
 
     public async Task<bool> RunAsync(IGrainFactory grains, IOrderGrain orderGrain)
@@ -76,14 +74,15 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
         return true;
     }
 
+    // The errors name the product in their message; their field is empty, as no checkout input names a cart line.
     private static LineError? LineErrorOf(CartLine line, Reservation reservation) => reservation switch
     {
         { Outcome: ReservationOutcome.Reserved } => null,
         { Outcome: ReservationOutcome.NotFound } => new(line.ProductId, UserError.Of(
-            ErrorCodes.NotFound, $"Product '{line.ProductId}' is no longer sold.", "cart", line.ProductId), null),
+            ErrorCodes.NotFound, $"Product '{line.ProductId}' is no longer sold."), null),
         { Outcome: ReservationOutcome.PriceChanged, Product: var p } => new(line.ProductId, UserError.Of(
-            ErrorCodes.PriceChanged, $"The price of '{p!.Name}' ({p.Id}) changed from {line.UnitPrice} to {p.SalePrice}; the cart now shows the new price.", "cart", line.ProductId), p.SalePrice),
+            ErrorCodes.PriceChanged, $"The price of '{p!.Name}' ({p.Id}) changed from {line.UnitPrice} to {p.SalePrice}; the cart now shows the new price."), p.SalePrice),
         { Product: var p } => new(line.ProductId, UserError.Of(
-            ErrorCodes.OutOfStock, $"Only {p!.Stock} of '{p.Name}' ({p.Id}) are in stock; the cart asks for {line.Quantity}.", "cart", line.ProductId), null),
+            ErrorCodes.OutOfStock, $"Only {p!.Stock} of '{p.Name}' ({p.Id}) are in stock; the cart asks for {line.Quantity}."), null),
     };
 }

@@ -4,7 +4,7 @@ namespace EShop.Ordering;
 
 [GrainType("eshop.ordering.customer-orders")]
 public sealed class CustomerOrdersGrain(
-    [PersistentState("orders", StorageNames.Ordering)] IPersistentState<List<PlacedOrder>> orders) : Grain, ICustomerOrdersGrain
+    [PersistentState(StateNames.CustomerOrders, StorageNames.Ordering)] IPersistentState<List<PlacedOrder>> orders) : Grain, ICustomerOrdersGrain
 {
     public async Task AddAsync(Guid orderId, DateTimeOffset placedAt)
     {

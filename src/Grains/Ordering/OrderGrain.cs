@@ -5,7 +5,7 @@ namespace EShop.Ordering;
 
 [GrainType("eshop.ordering.order")]
 public sealed class OrderGrain(
-    [TransactionalState("order", StorageNames.Ordering)] ITransactionalState<OrderState> state,
+    [TransactionalState(StateNames.Order, StorageNames.Ordering)] ITransactionalState<OrderState> state,
     TimeProvider time) : Grain, IOrderGrain
 {
     public const string Placed = "ORDER_PLACED";

@@ -21,16 +21,13 @@ public sealed partial class OrderProcessGrain(
 
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(Id);
 
+    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+
     public async Task<Result<OrderSnapshot>> CheckoutAsync(CheckoutRequest request)
     {
         if (OrderIds.ForCheckout(request.CustomerId, request.IdempotencyKey) != Id)
         {
             throw new ArgumentException("A checkout must be sent to the order process its idempotency key names.", nameof(request));
-        }
-
-        if (await Order.GetAsync() is { } existing)
-        {
-            return Result<OrderSnapshot>.Ok(existing);
         }
 
         var invalid = CheckoutRules.Validate(request).ToList();
@@ -55,7 +52,7 @@ public sealed partial class OrderProcessGrain(
         {
             var at = time.GetUtcNow();
             await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
-            await CatalogCommittedAsync(attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold)));
+            await Catalog.CommitAsync([.. attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold))]);
             await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total)], e => e.OrderId.ToString());
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);
         }
@@ -91,7 +88,7 @@ public sealed partial class OrderProcessGrain(
         {
             var order = cancelled.Value!;
             var at = time.GetUtcNow();
-            await CatalogCommittedAsync(released.Select(p => new StockChanged(p, at, order.Lines.Where(l => l.ProductId == p.Id).Sum(l => l.Quantity), StockChanged.Released)));
+            await Catalog.CommitAsync([.. released.Select(p => new StockChanged(p, at, order.Lines.Where(l => l.ProductId == p.Id).Sum(l => l.Quantity), StockChanged.Released))]);
             await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [new OrderCancelled(order.Id, order.CustomerId, at, reason)], e => e.OrderId.ToString());
             LogCancelled(logger, order.Id, reason);
         }
@@ -99,22 +96,15 @@ public sealed partial class OrderProcessGrain(
         return cancelled;
     }
 
-    /// <summary>A price that changed since the customer added the line is shown to them: the cart moves to it.</summary>
+    // A price that changed since the customer added the line is shown to them: the cart moves to it.
     private async Task RepriceCartAsync(Guid customerId, IEnumerable<CheckoutAttempt.LineError> errors)
     {
         var prices = errors.Where(e => e.Error.Code == ErrorCodes.PriceChanged && e.CurrentPrice is not null)
             .ToImmutableDictionary(e => e.ProductId, e => e.CurrentPrice!.Value);
         if (prices.Count > 0)
         {
-            await grains.GetGrain<ICartGrain>(customerId).RepriceAsync(prices);
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await grains.GetGrain<ICartGrain>(customerId).RepriceAsync(prices));
         }
-    }
-
-    private async Task CatalogCommittedAsync(IEnumerable<CatalogEvent> changes)
-    {
-        ImmutableArray<CatalogEvent> events = [.. changes];
-        await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).ApplyAsync(events);
-        await this.PublishAsync(StreamNames.Catalog, events, e => e.ProductId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {CustomerId} for {Total}")]

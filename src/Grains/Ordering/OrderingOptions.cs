@@ -1,11 +1,11 @@
 namespace EShop.Ordering;
 
-/// <summary>Bound from <c>EShop:Ordering</c>.</summary>
+// Bound from EShop:Ordering.
 public sealed class OrderingOptions
 {
     public const string Section = "EShop:Ordering";
 
-    /// <summary>Flat shipping charges until carriers quote real ones.</summary>
+    // Flat shipping charges until carriers quote real ones.
     public decimal StandardShipping { get; set; } = 4.99m;
 
     public decimal ExpressShipping { get; set; } = 14.99m;

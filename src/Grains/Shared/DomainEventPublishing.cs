@@ -5,7 +5,7 @@ namespace EShop.Shared;
 
 public static class DomainEventPublishing
 {
-    /// <summary>Publishes committed domain events, each on the stream of its aggregate (<paramref name="streamNamespace"/>, key).</summary>
+    // Publishes committed domain events, each on the stream of its aggregate (streamNamespace, key).
     public static async Task PublishAsync<TEvent>(this Grain grain, string streamNamespace, IEnumerable<TEvent> events, Func<TEvent, string> key)
     {
         var provider = grain.GetStreamProvider(StreamNames.Provider);

@@ -5,18 +5,17 @@ using Polly.Retry;
 
 namespace EShop.Shared;
 
-/// <summary>
-/// Retries a transaction that Orleans aborted for reasons of its own (lock timeouts and upgrades under contention,
-/// a lost participant, an in-doubt commit). An abort that wraps an exception of ours (a bug, a broken rule) is not
-/// retried. Callers make their transactions safe to repeat: checkout re-reads whether its order exists inside the
-/// retried transaction.
-/// </summary>
 public static class TransactionRetry
 {
+    // Retries a transaction that Orleans aborted for reasons of its own: lock timeouts and upgrades under contention,
+    // a lost participant. An aborted transaction changed nothing, so running it again is safe. Two failures are not
+    // retried: an abort that wraps an exception of ours (a bug or a broken rule), and an in-doubt outcome, which may
+    // have committed: repeating a non-idempotent change (a stock delta) would apply it twice.
     public static readonly ResiliencePipeline Pipeline = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<OrleansTransactionException>(e => e.InnerException is null or OrleansException or TimeoutException),
+            ShouldHandle = new PredicateBuilder().Handle<OrleansTransactionException>(e =>
+                e is not OrleansTransactionInDoubtException && e.InnerException is null or OrleansException or TimeoutException),
             MaxRetryAttempts = 12,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace EShop.Shared;
 
-/// <summary>Small checks shared by the contexts' rules; each returns a user error naming the input field, or null.</summary>
+// Small checks shared by the contexts' rules; each returns a user error naming the input field, or null.
 public static partial class Validation
 {
     public static UserError? Required(string? value, int maxLength, params string[] field) =>

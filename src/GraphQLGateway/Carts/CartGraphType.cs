@@ -8,7 +8,6 @@ public sealed class CartGraphType : ObjectGraphType<CartSnapshot>
 {
     public CartGraphType()
     {
-        Name = "Cart";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CartLineGraphType>>>>("lines").Resolve(c => c.Source.Lines);
         Field<NonNullGraphType<IntGraphType>>("itemCount").Resolve(c => c.Source.ItemCount);
         Field<NonNullGraphType<MoneyGraphType>>("subtotal").Resolve(c => Money.Of(c.Source.Subtotal));

@@ -13,7 +13,7 @@ public sealed class CartLineGraphType : ObjectGraphType<CartLine>
         Field<NonNullGraphType<ProductGraphType>>("product")
             .Resolve(c => c.RequestServices!.GetRequiredService<ProductDataLoader>().Load(c.Source.ProductId));
         Field(l => l.Quantity);
-        Field<NonNullGraphType<MoneyGraphType>>("unitPrice").Description("The sale price when the line was added.").Resolve(c => Money.Of(c.Source.UnitPrice));
+        Field<NonNullGraphType<MoneyGraphType>>("unitPrice").Description("The sale price when units were last added to the line; checkout refuses it with PRICE_CHANGED if the price has moved since.").Resolve(c => Money.Of(c.Source.UnitPrice));
         Field<NonNullGraphType<MoneyGraphType>>("lineTotal").Resolve(c => Money.Of(c.Source.LineTotal));
     }
 }

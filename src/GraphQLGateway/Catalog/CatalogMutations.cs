@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Catalog;
 
-/// <summary>The admin's catalog commands; every one needs the ADMIN role.</summary>
+// The admin's catalog commands; every one needs the ADMIN role.
 public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
 {
     private ICatalogAdminGrain Admin => grains.GetGrain<ICatalogAdminGrain>(0);
@@ -14,6 +14,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
     public void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<CategoryGraphType>>("upsertCategory")
+            .Description("Creates or renames a category (ADMIN). Its result has no userErrors, so bad input is a GraphQL error with code INVALID_INPUT.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(async c =>

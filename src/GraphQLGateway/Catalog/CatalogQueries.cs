@@ -17,7 +17,10 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
             .ResolveAsync(async c => await Catalog.GetProductAsync(c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ProductConnectionGraphType>>("products")
-            .Description("Browse and search the catalog: search matches every word in the name or description.")
+            .Description(
+                "Browse and search the catalog. search matches products whose name or description contains every word; " +
+                "minPrice, maxPrice and the PRICE sorts use the salePrice customers pay; inStock: true keeps products with stock, " +
+                "false those without. first is at most 100. RELEVANCE ranks name matches first, then by name.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
             .Argument<StringGraphType>("search")

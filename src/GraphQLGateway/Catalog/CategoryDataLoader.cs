@@ -3,7 +3,7 @@ using EShop.Catalog;
 
 namespace EShop.GraphQLGateway.Catalog;
 
-/// <summary>The categories, read once per request however many products name theirs.</summary>
+// The categories, read once per request however many products name theirs.
 public sealed class CategoryDataLoader(IGrainFactory grains)
 {
     private readonly Lazy<Task<ImmutableDictionary<string, Category>>> _categories = new(async () =>

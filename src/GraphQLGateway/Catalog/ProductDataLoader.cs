@@ -4,10 +4,8 @@ using GraphQL.DataLoader;
 
 namespace EShop.GraphQLGateway.Catalog;
 
-/// <summary>
-/// Collects the product ids that one level of a query asks for (cart lines, order lines) and reads them from the
-/// catalog in one grain call when the first result is awaited. One instance per request.
-/// </summary>
+// Collects the product ids that one level of a query asks for (cart lines, order lines) and reads them from the
+// catalog in one grain call when the first result is awaited. One instance per request.
 public sealed class ProductDataLoader(IGrainFactory grains)
 {
     private readonly Lock _lock = new();

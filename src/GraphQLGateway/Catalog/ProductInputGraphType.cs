@@ -6,7 +6,6 @@ public sealed class ProductInputGraphType : InputObjectGraphType<ProductInput>
 {
     public ProductInputGraphType()
     {
-        Name = "ProductInput";
         Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The SKU, chosen by the admin.");
         Field(p => p.Name);
         Field(p => p.Description);

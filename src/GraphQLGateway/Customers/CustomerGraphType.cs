@@ -7,7 +7,6 @@ public sealed class CustomerGraphType : ObjectGraphType<CustomerProfile>
 {
     public CustomerGraphType()
     {
-        Name = "Customer";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field(c => c.Email);
         Field(c => c.Name);

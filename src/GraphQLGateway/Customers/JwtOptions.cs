@@ -1,13 +1,13 @@
 namespace EShop.GraphQLGateway.Customers;
 
-/// <summary>Bound from <c>EShop:Jwt</c>.</summary>
+// Bound from EShop:Jwt.
 public sealed class JwtOptions
 {
     public const string Section = "EShop:Jwt";
     public const string Issuer = "eshop";
     public const string Audience = "eshop-storefront";
 
-    /// <summary>HMAC-SHA256 key, at least 32 bytes of UTF-8; every gateway of a deployment must share it.</summary>
+    // HMAC-SHA256 key, at least 32 bytes of UTF-8; every gateway of a deployment must share it.
     public string? SigningKey { get; set; }
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);

@@ -7,7 +7,6 @@ public sealed class SignUpInputGraphType : InputObjectGraphType<SignUp>
 {
     public SignUpInputGraphType()
     {
-        Name = "SignUpInput";
         Field(s => s.Email);
         Field(s => s.Password).Description("At least 8 characters.");
         Field(s => s.Name);

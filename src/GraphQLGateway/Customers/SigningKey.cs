@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace EShop.GraphQLGateway.Customers;
 
-/// <summary>The key tokens are signed with: the configured one, or a random one for development (tokens then die with the process).</summary>
+// The key tokens are signed with: the configured one, or a random one for development (tokens then die with the process).
 public sealed partial class SigningKey
 {
     public SigningKey(IOptions<JwtOptions> options, ILogger<SigningKey> logger)

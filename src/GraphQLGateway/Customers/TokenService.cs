@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace EShop.GraphQLGateway.Customers;
 
-/// <summary>Issues access tokens (JWT) and one-time refresh tokens, and redeems refresh tokens.</summary>
+// Issues access tokens (JWT) and one-time refresh tokens, and redeems refresh tokens.
 public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
@@ -34,7 +34,7 @@ public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, I
         return new AuthPayload(accessToken, refreshToken, customer, []);
     }
 
-    /// <summary>The customer a refresh token was issued to, using the token up; null when it is not valid.</summary>
+    // The customer a refresh token was issued to, using the token up; null when it is not valid.
     public async Task<Guid?> RedeemAsync(string refreshToken) =>
         string.IsNullOrEmpty(refreshToken) ? null : await RefreshTokenGrain(refreshToken).RedeemAsync();
 

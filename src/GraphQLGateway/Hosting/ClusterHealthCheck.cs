@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EShop.GraphQLGateway.Hosting;
 
-/// <summary>Healthy when the gateway can reach a silo of the cluster: it asks the management grain for the active silos.</summary>
+// Healthy when the gateway can reach a silo of the cluster: it asks the management grain for the active silos.
 public sealed class ClusterHealthCheck(IClusterClient client) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

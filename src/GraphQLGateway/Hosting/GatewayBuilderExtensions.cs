@@ -16,7 +16,7 @@ namespace EShop.GraphQLGateway.Hosting;
 
 public static class GatewayBuilderExtensions
 {
-    /// <summary>The gateway: an Orleans client of the cluster, JWT bearer auth, and the GraphQL schema.</summary>
+    // The gateway: an Orleans client of the cluster, JWT bearer auth, and the GraphQL schema.
     public static WebApplicationBuilder AddEShopGateway(this WebApplicationBuilder builder)
     {
         builder.UseOrleansClient(client => client

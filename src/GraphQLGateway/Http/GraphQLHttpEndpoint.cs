@@ -6,11 +6,9 @@ using GraphQL.Validation;
 
 namespace EShop.GraphQLGateway.Http;
 
-/// <summary>
-/// GraphQL over HTTP at one path: POST with a JSON body, GET with query parameters (queries only), and the GraphiQL
-/// page for a browser that GETs it without a query. A request that cannot run (bad JSON, no query, a parse or
-/// validation error, bad variables) is a 4xx; a request that ran is a 200 whose errors, if any, are in the body.
-/// </summary>
+// GraphQL over HTTP at one path: POST with a JSON body, GET with query parameters (queries only), and the GraphiQL
+// page for a browser that GETs it without a query. A request that cannot run (bad JSON, no query, a parse or
+// validation error, bad variables) is a 4xx; a request that ran is a 200 whose errors, if any, are in the body.
 public static class GraphQLHttpEndpoint
 {
     private const string GraphQLResponseMediaType = "application/graphql-response+json";

@@ -3,7 +3,7 @@ using GraphQLParser.AST;
 
 namespace EShop.GraphQLGateway.Http;
 
-/// <summary>GET must not change anything: a mutation (or subscription) sent by GET fails validation with this rule's code.</summary>
+// GET must not change anything: a mutation (or subscription) sent by GET fails validation with this rule's code.
 public sealed class QueriesOnlyRule : ValidationRuleBase
 {
     public const string Code = "METHOD_NOT_ALLOWED";

@@ -7,7 +7,6 @@ public sealed class AddressInputGraphType : InputObjectGraphType<Address>
 {
     public AddressInputGraphType()
     {
-        Name = "AddressInput";
         Field(a => a.Name);
         Field(a => a.Line1);
         Field(a => a.Line2, nullable: true);

@@ -6,7 +6,6 @@ public sealed class CheckoutInputGraphType : InputObjectGraphType<CheckoutInput>
 {
     public CheckoutInputGraphType()
     {
-        Name = "CheckoutInput";
         Field(i => i.IdempotencyKey).Description("The same key returns the same order, never a second one.");
         Field<NonNullGraphType<AddressInputGraphType>>("shippingAddress");
         Field<NonNullGraphType<ShippingSpeedGraphType>>("shippingSpeed");

@@ -8,7 +8,6 @@ public sealed class OrderGraphType : ObjectGraphType<OrderSnapshot>
 {
     public OrderGraphType()
     {
-        Name = "Order";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id.ToString());
         Field<NonNullGraphType<OrderStatusGraphType>>("status").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineGraphType>>>>("lines").Resolve(c => c.Source.Lines);

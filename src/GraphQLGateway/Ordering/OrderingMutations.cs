@@ -18,28 +18,21 @@ public sealed class OrderingMutations(IGrainFactory grains) : IMutationFields
             {
                 var customerId = c.RequireCustomer();
                 var input = c.GetArgument<CheckoutInput>("input");
-                if (string.IsNullOrWhiteSpace(input.IdempotencyKey))
-                {
-                    return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidInput, "idempotencyKey is required.", "input", "idempotencyKey"));
-                }
-
                 var request = new CheckoutRequest(customerId, input.IdempotencyKey, input.ShippingAddress, input.ShippingSpeed, input.Payment);
                 return await grains.GetGrain<IOrderProcessGrain>(OrderIds.ForCheckout(customerId, input.IdempotencyKey)).CheckoutAsync(request);
             });
 
         mutation.Field<NonNullGraphType<OrderPayloadGraphType>>("cancelOrder")
-            .Description("Cancels an order that has not shipped; its owner or an ADMIN may.")
+            .Description("Cancels an order that is still awaiting payment and puts its units back in stock. Its owner may; so may an ADMIN.")
             .Argument<NonNullGraphType<IdGraphType>>("orderId")
             .ResolveAsync(async c =>
             {
-                c.RequireCustomer();
-                if (!Guid.TryParse(c.GetArgument<string>("orderId"), out var id) || await grains.GetGrain<IOrderGrain>(id).GetAsync() is not { } order)
+                if (await c.GetVisibleOrderAsync(grains, c.GetArgument<string>("orderId")) is not { } order)
                 {
                     return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId"));
                 }
 
-                c.RequireOwnerOrAdmin(order.CustomerId);
-                return await grains.GetGrain<IOrderProcessGrain>(id).CancelAsync(c.IsAdmin() && c.CustomerId() != order.CustomerId ? "cancelled by an administrator" : "cancelled by the customer");
+                return await grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync(c.IsAdmin() && c.CustomerId() != order.CustomerId ? "cancelled by an administrator" : "cancelled by the customer");
             });
     }
 }

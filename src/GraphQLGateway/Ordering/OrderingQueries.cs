@@ -13,17 +13,7 @@ public sealed class OrderingQueries(IGrainFactory grains) : IQueryFields
         query.Field<OrderGraphType>("order")
             .Description("An order; its owner or an ADMIN may read it, anyone else gets FORBIDDEN.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c =>
-            {
-                c.RequireCustomer();
-                if (!Guid.TryParse(c.GetArgument<string>("id"), out var id) || await grains.GetGrain<IOrderGrain>(id).GetAsync() is not { } order)
-                {
-                    return null;
-                }
-
-                c.RequireOwnerOrAdmin(order.CustomerId);
-                return order;
-            });
+            .ResolveAsync(async c => await c.GetVisibleOrderAsync(grains, c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<OrderConnectionGraphType>>("orders")
             .Description("The signed-in customer's orders, newest first.")

@@ -1,6 +1,6 @@
 namespace EShop.GraphQLGateway.Schema;
 
-/// <summary>The storefront schema. A singleton: building a schema per request costs ~100× a cached one.</summary>
+// The storefront schema. A singleton: building a schema per request costs ~100× a cached one.
 public sealed class EShopSchema : GraphQL.Types.Schema
 {
     public EShopSchema(IServiceProvider services, EShopQuery query, EShopMutation mutation) : base(services)

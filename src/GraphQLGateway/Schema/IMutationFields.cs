@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Schema;
 
-/// <summary>One bounded context's fields on the root Mutation type.</summary>
+// One bounded context's fields on the root Mutation type.
 public interface IMutationFields
 {
     void AddTo(ObjectGraphType mutation);

@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Schema;
 
-/// <summary>One bounded context's fields on the root Query type.</summary>
+// One bounded context's fields on the root Query type.
 public interface IQueryFields
 {
     void AddTo(ObjectGraphType query);

@@ -3,7 +3,7 @@ using GraphQL;
 
 namespace EShop.GraphQLGateway.Shared;
 
-/// <summary>Who is calling, from the bearer token; a missing or insufficient credential is a GraphQL error with a code.</summary>
+// Who is calling, from the bearer token; a missing or insufficient credential is a GraphQL error with a code.
 public static class Authorization
 {
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -27,7 +27,7 @@ public static class Authorization
         }
     }
 
-    /// <summary>The owner of a resource, or an administrator, may see it.</summary>
+    // The owner of a resource, or an administrator, may see it.
     public static void RequireOwnerOrAdmin(this IResolveFieldContext context, Guid ownerId)
     {
         if (context.RequireCustomer() != ownerId && !context.IsAdmin())

@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Shared;
 
-/// <summary>A mutation payload: the changed object under <paramref name="valueField"/> (null on failure) and the user errors.</summary>
+// A mutation payload: the changed object under valueField (null on failure) and the user errors.
 public abstract class PayloadGraphType<TGraphType, TValue> : ObjectGraphType<Result<TValue>>
     where TGraphType : IGraphType
 {

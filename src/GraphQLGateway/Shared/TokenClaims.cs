@@ -1,6 +1,6 @@
 namespace EShop.GraphQLGateway.Shared;
 
-/// <summary>The JWT claim names we issue and read; inbound claim mapping is off so these stay as written.</summary>
+// The JWT claim names we issue and read; inbound claim mapping is off so these stay as written.
 public static class TokenClaims
 {
     public const string Subject = "sub";

@@ -2,11 +2,9 @@ using EShop.Catalog;
 
 namespace EShop.Silo.DemoCatalog;
 
-/// <summary>
-/// A deterministic demo catalog: the same 1,020 products in 12 categories on every machine, so screenshots,
-/// load tests and the README's examples agree. Names are adjective × item per category; prices and stock come from
-/// a fixed-seed generator.
-/// </summary>
+// A deterministic demo catalog: the same 1,020 products in 12 categories on every machine, so screenshots,
+// load tests and the README's examples agree. Names are adjective × item per category; prices and stock come from
+// a fixed-seed generator.
 public static class DemoCatalogData
 {
     public const int ProductsPerCategory = 85;

@@ -4,12 +4,23 @@ using Microsoft.Extensions.Options;
 
 namespace EShop.Silo.DemoCatalog;
 
-/// <summary>Loads <see cref="DemoCatalogData"/> through the admin commands, as an admin would, when enabled and the catalog is empty.</summary>
+// Loads DemoCatalogData through the admin commands, as an admin would.
 public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<DemoCatalogOptions> options, ILogger<DemoCatalogLoader> logger) : IStartupTask
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled || !(await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetCategoriesAsync()).IsEmpty)
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        // Only what is missing: a load cut short finishes on the next start, and products that exist keep their
+        // stock and prices. Silos starting together may both load a product; the upserts are identical.
+        var products = DemoCatalogData.Products().ToList();
+        var existing = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductsAsync([.. products.Select(p => p.Id)]))
+            .Select(p => p.Id).ToHashSet();
+        var missing = products.Where(p => !existing.Contains(p.Id)).ToList();
+        if (missing.Count == 0)
         {
             return;
         }
@@ -21,9 +32,8 @@ public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<Dem
             await admin.UpsertCategoryAsync(category.Id, category.Name);
         }
 
-        var count = 0;
         await Parallel.ForEachAsync(
-            DemoCatalogData.Products(),
+            missing,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (product, _) =>
             {
@@ -32,10 +42,8 @@ public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<Dem
                 {
                     throw new InvalidOperationException($"Demo product {product.Id} was refused: {result.Errors[0].Message}");
                 }
-
-                Interlocked.Increment(ref count);
             });
-        LogLoaded(logger, count, watch.Elapsed.TotalSeconds);
+        LogLoaded(logger, missing.Count, watch.Elapsed.TotalSeconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo catalog: {Count} products in {Seconds:F1} s")]

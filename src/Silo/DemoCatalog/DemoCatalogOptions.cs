@@ -1,6 +1,6 @@
 namespace EShop.Silo.DemoCatalog;
 
-/// <summary><c>EShop:DemoCatalog:Enabled</c> loads the demo catalog at start when the catalog has no categories yet.</summary>
+// EShop:DemoCatalog:Enabled loads the demo catalog at start when the catalog has no categories yet.
 public sealed class DemoCatalogOptions
 {
     public const string Section = "EShop:DemoCatalog";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace EShop.Silo.Hosting;
 
-/// <summary>Creates the configured administrator, or gives the existing account the ADMIN role, when a silo starts.</summary>
+// Creates the configured administrator, or gives the existing account the ADMIN role, when a silo starts.
 public sealed partial class AdminBootstrapTask(IGrainFactory grains, IOptions<AdminOptions> options, ILogger<AdminBootstrapTask> logger) : IStartupTask
 {
     public async Task Execute(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace EShop.Silo.Hosting;
 
-/// <summary>The first administrator, from <c>EShop:Admin</c> (environment: <c>EShop__Admin__Email</c>, <c>EShop__Admin__Password</c>).</summary>
+// The first administrator, from EShop:Admin (environment: EShop__Admin__Email, EShop__Admin__Password).
 public sealed class AdminOptions
 {
     public const string Section = "EShop:Admin";

@@ -8,10 +8,8 @@ namespace EShop.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>
-    /// Everything a silo of the shop needs except clustering: grain storage per context, transactions, the domain-event
-    /// streams, options and start-up tasks. The silo host and the test cluster both call this, so it exists once.
-    /// </summary>
+    // Everything a silo of the shop needs except clustering: grain storage per context, transactions, the domain-event
+    // streams, options and start-up tasks. The silo host and the test cluster both call this, so it exists once.
     public static ISiloBuilder AddEShopSilo(this ISiloBuilder silo)
     {
         var profile = silo.Configuration.GetValue("EShop:Profile", SiloProfile.Local);
@@ -39,7 +37,7 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Clustering for a silo host (the test cluster brings its own).</summary>
+    // Clustering for a silo host (the test cluster brings its own).
     public static ISiloBuilder UseEShopClustering(this ISiloBuilder silo)
     {
         var orleans = silo.Configuration.GetSection("Orleans");

@@ -43,4 +43,18 @@ public sealed class CatalogEventsTests(EShopClusterFixture fixture)
         var entries = await Eventually.MatchesAsync(history.GetAsync, h => h.Any(e => e.Version == 2));
         Assert.Equal([1L, 2L], entries.Select(e => e.Version));
     }
+
+    [Fact]
+    public async Task Upsert_ChangingDetailsPriceAndStock_RecordsEveryEventOfTheOneVersion()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 10m, stock: 4);
+
+        await _grains.GetGrain<ICatalogAdminGrain>(0).UpsertProductAsync(
+            product.Id, new ProductDetails("Renamed", product.Description, product.CategoryId, 12m, 6, product.WeightGrams));
+
+        var history = await Eventually.MatchesAsync(() => _grains.GetGrain<IProductHistoryGrain>(product.Id).GetAsync(), h => h.Length == 4);
+        Assert.Equal(
+            [(1L, nameof(ProductCreated)), (2L, nameof(ProductUpdated)), (2L, nameof(PriceChanged)), (2L, nameof(StockChanged))],
+            history.Select(h => (h.Version, h.Type)));
+    }
 }

@@ -111,4 +111,17 @@ public sealed class AccountsTests(EShopClusterFixture fixture)
 
         Assert.Equal([Role.Customer, Role.Admin], again.Value!.Roles.ToArray());
     }
+
+    [Fact]
+    public async Task EnsureAdmin_ExistingAccountWithAnotherPassword_IsNotMadeAdmin()
+    {
+        var email = NewEmail();
+        await Accounts.SignUpAsync(new SignUp(email, "squatter-password", "Eve"));
+
+        var result = await Accounts.EnsureAdminAsync(new SignUp(email, "configured-password", "Admin"));
+
+        Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single(result.Errors).Code);
+        var signedIn = await Accounts.SignInAsync(email, "squatter-password");
+        Assert.Equal([Role.Customer], signedIn.Value!.Roles.ToArray());
+    }
 }

@@ -4,7 +4,7 @@ using EShop.Shared;
 
 namespace EShop.Tests.Ordering;
 
-/// <summary>Fills carts and checks out the way the gateway does; each test brings its own customer and key.</summary>
+// Fills carts and checks out the way the gateway does; each test brings its own customer and key.
 public static class Checkouts
 {
     public static readonly Address Address = new("Ana García", "Calle Mayor 1", null, "Madrid", "28013", "ES");

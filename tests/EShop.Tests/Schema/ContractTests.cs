@@ -7,17 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EShop.Tests.Schema;
 
-/// <summary>
-/// The live schema against shared/api/storefront.graphql: every contract type, field, argument and enum value
-/// must be there with the contract's type. The live schema may add; it may not rename, drop or retype.
-/// </summary>
+// The live schema against shared/api/storefront.graphql: every contract type, field, argument and enum value
+// must be there with the contract's type. The live schema may add; it may not rename, drop or retype.
 [Collection(GatewayCollection.Name)]
 public sealed class ContractTests(GatewayFixture fixture)
 {
-    /// <summary>
-    /// Parts of the contract that later issues build. Nothing here is stubbed in the schema; each issue that builds
-    /// one removes it from this list, and the test then holds the schema to it.
-    /// </summary>
+    // Parts of the contract that later issues build. Nothing here is stubbed in the schema; each issue that builds
+    // one removes it from this list, and the test then holds the schema to it.
     private static readonly HashSet<string> Pending =
     [
         // Payments

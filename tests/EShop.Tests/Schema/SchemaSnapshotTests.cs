@@ -8,7 +8,7 @@ namespace EShop.Tests.Schema;
 [Collection(GatewayCollection.Name)]
 public sealed class SchemaSnapshotTests(GatewayFixture fixture)
 {
-    /// <summary>Set to 1 to rewrite schema.graphql from the live schema after a deliberate change.</summary>
+    // Set to 1 to rewrite schema.graphql from the live schema after a deliberate change.
     private const string UpdateVariable = "ESHOP_UPDATE_SCHEMA";
 
     [Fact]

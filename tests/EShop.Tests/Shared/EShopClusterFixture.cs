@@ -2,7 +2,7 @@ using Orleans.TestingHost;
 
 namespace EShop.Tests.Shared;
 
-/// <summary>One two-silo cluster per collection; tests use fresh keys, never a reset.</summary>
+// One two-silo cluster per collection; tests use fresh keys, never a reset.
 public sealed class EShopClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;

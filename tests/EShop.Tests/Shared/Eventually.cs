@@ -2,7 +2,7 @@ namespace EShop.Tests.Shared;
 
 public static class Eventually
 {
-    /// <summary>Polls until <paramref name="probe"/> yields a value that passes <paramref name="done"/>, for effects that arrive by stream.</summary>
+    // Polls until probe yields a value that passes done, for effects that arrive by stream.
     public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));

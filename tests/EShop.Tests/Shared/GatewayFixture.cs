@@ -5,10 +5,8 @@ using Orleans.TestingHost;
 
 namespace EShop.Tests.Shared;
 
-/// <summary>
-/// The gateway as storefronts meet it: the real host (WebApplicationFactory) whose Orleans client connects over TCP
-/// to a one-silo test cluster, spoken to in GraphQL over HTTP.
-/// </summary>
+// The gateway as storefronts meet it: the real host (WebApplicationFactory) whose Orleans client connects over TCP
+// to a one-silo test cluster, spoken to in GraphQL over HTTP.
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private WebApplicationFactory<EShopSchema> _factory = null!;
@@ -41,7 +39,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    /// <summary>A new customer, signed up through the API, with a client that sends their token.</summary>
+    // A new customer, signed up through the API, with a client that sends their token.
     public async Task<GraphQLClient> SignUpAsync(string? name = null)
     {
         var email = $"shopper-{Guid.NewGuid():N}@example.com";

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace EShop.Tests.Shared;
 
-/// <summary>Posts GraphQL as a storefront does, with the customer's bearer token when there is one.</summary>
+// Posts GraphQL as a storefront does, with the customer's bearer token when there is one.
 public sealed class GraphQLClient(HttpClient http, string? accessToken, string? customerId = null)
 {
     public string? CustomerId => customerId;
@@ -23,7 +23,7 @@ public sealed class GraphQLClient(HttpClient http, string? accessToken, string? 
         return (response.StatusCode, body);
     }
 
-    /// <summary>The data of a request that must succeed without GraphQL errors.</summary>
+    // The data of a request that must succeed without GraphQL errors.
     public async Task<JsonElement> DataAsync(string query, object? variables = null)
     {
         var (status, body) = await PostAsync(query, variables);
@@ -31,7 +31,7 @@ public sealed class GraphQLClient(HttpClient http, string? accessToken, string? 
         return body.GetProperty("data");
     }
 
-    /// <summary>The code of the single GraphQL error a request must fail with.</summary>
+    // The code of the single GraphQL error a request must fail with.
     public async Task<string?> ErrorCodeAsync(string query, object? variables = null)
     {
         var (_, body) = await PostAsync(query, variables);

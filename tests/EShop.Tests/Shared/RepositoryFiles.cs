@@ -2,10 +2,10 @@ namespace EShop.Tests.Shared;
 
 public static class RepositoryFiles
 {
-    /// <summary>The folder holding EShop.sln, found from the test binaries upward.</summary>
+    // The folder holding EShop.sln, found from the test binaries upward.
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The storefront contract, in the shared folder that sits beside the repository.</summary>
+    // The storefront contract, in the shared folder that sits beside the repository.
     public static string Contract => Path.GetFullPath(Path.Combine(Root, "..", "shared", "api", "storefront.graphql"));
 
     private static string FindRoot()

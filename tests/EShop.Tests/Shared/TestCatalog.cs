@@ -2,7 +2,7 @@ using EShop.Catalog;
 
 namespace EShop.Tests.Shared;
 
-/// <summary>Creates products with fresh SKUs through the admin commands, so every test owns its data.</summary>
+// Creates products with fresh SKUs through the admin commands, so every test owns its data.
 public static class TestCatalog
 {
     public const string CategoryId = "test-category";

@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace EShop.Tests.Shared;
 
-/// <summary>The test cluster: the silo configuration is the host's own <c>AddEShopSilo</c>, on the memory providers.</summary>
+// The test cluster: the silo configuration is the host's own AddEShopSilo, on the memory providers.
 public static class TestSilo
 {
     public const string AdminEmail = "admin@eshop.test";
@@ -32,7 +32,7 @@ public static class TestSilo
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEShopSilo();
     }
 
-    /// <summary>Tests call transactional grain methods and read event streams directly, as the gateway and consumers do.</summary>
+    // Tests call transactional grain methods and read event streams directly, as the gateway and consumers do.
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>

@@ -1,0 +1,15 @@
+namespace EShop.Shared;
+
+// The names grain state is stored under. Stored rows are keyed by them: renaming one orphans its data.
+public static class StateNames
+{
+    public const string Product = "product";
+    public const string Catalog = "catalog";
+    public const string ProductHistory = "history";
+    public const string Customer = "customer";
+    public const string CustomerEmail = "email";
+    public const string RefreshToken = "token";
+    public const string Cart = "cart";
+    public const string Order = "order";
+    public const string CustomerOrders = "orders";
+}

@@ -1,0 +1,60 @@
+using EShop.Carts;
+using EShop.Catalog;
+using EShop.Ordering;
+using EShop.Shared;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Ordering;
+
+// Checkouts racing each other: for the last units of a product, and retries of one idempotency key.
+[Collection(ClusterCollection.Name)]
+public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    [Fact]
+    public async Task Checkout_TwentyConcurrentRetriesOfOneKey_PlaceOneOrder()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 100);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 3));
+        var request = Checkouts.Request(customerId);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Checkouts.CheckoutAsync(_grains, request)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Single(results.Select(r => r.Value!.Id).Distinct());
+        Assert.Equal(97, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(1, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+    }
+
+    [Fact]
+    public async Task Checkout_TwoHundredCustomersForFiftyUnits_SellsExactlyFiftyAndNoPartialOrders()
+    {
+        const int customers = 200, units = 50;
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 9.99m, stock: customers);
+        var other = await TestCatalog.CreateProductAsync(_grains, price: 1m, stock: 1_000);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, customers).Select(_ => Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1), (other.Id, 1))));
+        await Admin.AdjustStockAsync(product.Id, units - customers);
+
+        var results = await Task.WhenAll(buyers.Select(b => Checkouts.CheckoutAsync(_grains, Checkouts.Request(b))));
+
+        var sold = results.Where(r => r.Succeeded).ToList();
+        Assert.Equal(units, sold.Count);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal([ErrorCodes.OutOfStock], r.Errors.Select(e => e.Code)));
+        Assert.All(sold, r => Assert.Equal(2, r.Value!.Lines.Length));
+        Assert.Equal(0, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(1_000 - units, (await TestCatalog.ReadAsync(_grains, other.Id))!.Stock);
+        Assert.Equal((0, 1_000 - units), ((await Catalog.GetProductAsync(product.Id))!.Stock, (await Catalog.GetProductAsync(other.Id))!.Stock));
+        var failed = buyers.Where((_, i) => !results[i].Succeeded).ToList();
+        Assert.All(await Task.WhenAll(failed.Select(b => Cart(b).GetAsync())), c => Assert.Equal(2, c.ItemCount));
+        Assert.All(await Task.WhenAll(failed.Select(b => History(b).GetPageAsync(0, 1))), h => Assert.Equal(0, h.TotalCount));
+    }
+
+    private ICartGrain Cart(Guid customerId) => _grains.GetGrain<ICartGrain>(customerId);
+
+    private ICustomerOrdersGrain History(Guid customerId) => _grains.GetGrain<ICustomerOrdersGrain>(customerId);
+
+    private ICatalogAdminGrain Admin => _grains.GetGrain<ICatalogAdminGrain>(0);
+
+    private ICatalogGrain Catalog => _grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+}
