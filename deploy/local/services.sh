@@ -44,7 +44,7 @@ postgres_up() {
   fi
   if ! as_db_owner "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
     as_db_owner "$bin/pg_ctl" -D "$pg_data" -l "$logs/postgres.log" -w -t 60 \
-      -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1" start >/dev/null
+      -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null
   fi
   for _ in $(seq 1 60); do
     "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && break

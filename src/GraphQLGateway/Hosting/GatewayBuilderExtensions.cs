@@ -8,9 +8,6 @@ using EShop.GraphQLGateway.Shared;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
-using System.Net;
-using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace EShop.GraphQLGateway.Hosting;
 
@@ -20,8 +17,7 @@ public static class GatewayBuilderExtensions
     public static WebApplicationBuilder AddEShopGateway(this WebApplicationBuilder builder)
     {
         builder.UseOrleansClient(client => client
-            .UseStaticClustering(gateways => gateways.Configure<IConfiguration>((options, configuration) =>
-                options.Gateways = [new IPEndPoint(IPAddress.Loopback, configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT)).ToGatewayUri()]))
+            .UseEShopClustering(builder.Configuration)
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 // Keep trying: the gateway may start before the silos, and /health says when it is through.
@@ -29,13 +25,6 @@ public static class GatewayBuilderExtensions
                 return true;
             })
             .UseTransactions());
-
-        // Read when the client starts, not now, so a test host can point the gateway at its own cluster.
-        builder.Services.AddOptions<ClusterOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            options.ServiceId = configuration.GetValue("Orleans:ServiceId", "eshop")!;
-            options.ClusterId = configuration.GetValue("Orleans:ClusterId", "eshop-local")!;
-        });
 
         // Serve /health (503) while the client is still connecting, instead of not listening at all.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);

@@ -1,6 +1,8 @@
+using System.Net;
 using EShop.Ordering;
 using EShop.Shared;
 using EShop.Silo.DemoCatalog;
+using EShop.Silo.Persistence;
 using Orleans.Configuration;
 using Orleans.Providers;
 
@@ -8,23 +10,30 @@ namespace EShop.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
+    private static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering];
+
+    public static SiloProfile Profile(this IConfiguration configuration) => configuration.GetValue("EShop:Profile", SiloProfile.Local);
+
     // Everything a silo of the shop needs except clustering: grain storage per context, transactions, the domain-event
     // streams, options and start-up tasks. The silo host and the test cluster both call this, so it exists once.
     public static ISiloBuilder AddEShopSilo(this ISiloBuilder silo)
     {
-        var profile = silo.Configuration.GetValue("EShop:Profile", SiloProfile.Local);
-        switch (profile)
+        switch (silo.Configuration.Profile())
         {
             case SiloProfile.Local:
-                foreach (var name in new[] { StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME })
+                foreach (var name in Contexts.Append(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME))
                 {
                     silo.AddMemoryGrainStorage(name);
                 }
 
                 silo.AddMemoryStreams(StreamNames.Provider);
                 break;
-            default:
-                throw new NotSupportedException($"EShop:Profile '{profile}' is not supported by this build.");
+            case SiloProfile.Durable:
+                silo.AddPostgresGrainStorage(Contexts, withStreamQueue: true).AddPostgresStreams(StreamNames.Provider);
+                break;
+            case SiloProfile.Azure:
+                silo.AddPostgresGrainStorage(Contexts, withStreamQueue: false).AddEventHubDomainEvents(StreamNames.Provider);
+                break;
         }
 
         silo.UseTransactions();
@@ -37,14 +46,24 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    // Clustering for a silo host (the test cluster brings its own).
+    // Clustering for a silo host (the test cluster brings its own): localhost for Local, Redis membership otherwise,
+    // with ports from Orleans:SiloPort / Orleans:GatewayPort so several silos can share a machine.
     public static ISiloBuilder UseEShopClustering(this ISiloBuilder silo)
     {
-        var orleans = silo.Configuration.GetSection("Orleans");
-        return silo.UseLocalhostClustering(
-            siloPort: orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT),
-            gatewayPort: orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT),
-            serviceId: orleans.GetValue("ServiceId", "eshop")!,
-            clusterId: orleans.GetValue("ClusterId", "eshop-local")!);
+        var configuration = silo.Configuration;
+        var orleans = configuration.GetSection("Orleans");
+        var siloPort = orleans.GetValue("SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+        var gatewayPort = orleans.GetValue("GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+        var (serviceId, clusterId) = (orleans.GetValue("ServiceId", "eshop")!, orleans.GetValue("ClusterId", "eshop-local")!);
+        if (configuration.Profile() == SiloProfile.Local)
+        {
+            return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
+        }
+
+        silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+        var redis = configuration.GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("The Durable profile needs ConnectionStrings:Redis (ConnectionStrings__Redis).");
+        var advertised = IPAddress.Parse(orleans.GetValue("AdvertisedIP", IPAddress.Loopback.ToString())!);
+        return silo.UseRedisClustering(redis).ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
     }
 }

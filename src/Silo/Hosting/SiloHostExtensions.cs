@@ -16,11 +16,26 @@ public static partial class SiloHostExtensions
         app.MapOrleansDashboard("/dashboard");
         app.MapHealthChecks("/health");
         app.Lifetime.ApplicationStarted.Register(() =>
-            LogNotDurable(app.Services.GetRequiredService<ILogger<WebApplication>>(), string.Join(", ", app.Urls.Select(u => u + "/dashboard"))));
+        {
+            var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();
+            var dashboard = string.Join(", ", app.Urls.Select(u => u + "/dashboard"));
+            var profile = app.Configuration.Profile();
+            if (profile == SiloProfile.Local)
+            {
+                LogNotDurable(logger, dashboard);
+            }
+            else
+            {
+                LogStarted(logger, profile, dashboard);
+            }
+        });
         return app;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Profile Local: grain state, streams and reminders are kept in memory only. NOTHING IS DURABLE: every order, cart and customer is lost when this silo stops. Dashboard: {Dashboard}")]
     private static partial void LogNotDurable(ILogger logger, string dashboard);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile {Profile}: state in PostgreSQL, membership in Redis. Dashboard: {Dashboard}")]
+    private static partial void LogStarted(ILogger logger, SiloProfile profile, string dashboard);
 }

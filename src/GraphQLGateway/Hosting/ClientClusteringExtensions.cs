@@ -1,0 +1,29 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace EShop.GraphQLGateway.Hosting;
+
+public static class ClientClusteringExtensions
+{
+    // Finds the silos: through Redis membership in the Durable and Azure profiles (the client follows silos as they
+    // come and go), or the local silo's gateway port in the Local one.
+    public static IClientBuilder UseEShopClustering(this IClientBuilder client, IConfiguration configuration)
+    {
+        // Read when the client starts, not now, so a test host can point the gateway at its own cluster.
+        client.Services.AddOptions<ClusterOptions>().Configure<IConfiguration>((options, config) =>
+        {
+            options.ServiceId = config.GetValue("Orleans:ServiceId", "eshop")!;
+            options.ClusterId = config.GetValue("Orleans:ClusterId", "eshop-local")!;
+        });
+
+        if (configuration["EShop:Profile"] is "Durable" or "Azure")
+        {
+            return client.UseRedisClustering(configuration.GetConnectionString("Redis")
+                ?? throw new InvalidOperationException("The Durable profile needs ConnectionStrings:Redis (ConnectionStrings__Redis)."));
+        }
+
+        return client.UseStaticClustering(gateways => gateways.Configure<IConfiguration>((options, config) =>
+            options.Gateways = [new IPEndPoint(IPAddress.Loopback, config.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT)).ToGatewayUri()]));
+    }
+}

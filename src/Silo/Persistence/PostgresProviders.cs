@@ -1,0 +1,65 @@
+using EShop.Shared;
+using Orleans.Configuration;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace EShop.Silo.Persistence;
+
+public static class PostgresProviders
+{
+    private const string Npgsql = "Npgsql";
+
+    // Grain storage on PostgreSQL: one provider per context, each in its own schema (or database), plus the
+    // stream pub-sub store in the cluster schema. Also registers the migrations those schemas need.
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, IEnumerable<string> contexts, bool withStreamQueue)
+    {
+        var configuration = silo.Configuration;
+        var targets = new List<(string, string[])>();
+        foreach (var context in contexts)
+        {
+            var connectionString = PostgresConnections.For(configuration, context);
+            targets.Add((connectionString, [PostgresMigrator.StorageTrack]));
+            silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
+            {
+                (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, connectionString, serializer);
+            }));
+        }
+
+        var cluster = PostgresConnections.For(configuration, PostgresConnections.ClusterSchema);
+        targets.Add((cluster, withStreamQueue
+            ? [PostgresMigrator.StorageTrack, PostgresMigrator.RemindersTrack, PostgresMigrator.StreamingTrack]
+            : [PostgresMigrator.StorageTrack, PostgresMigrator.RemindersTrack]));
+        silo.AddAdoNetGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
+        {
+            (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, cluster, serializer);
+        }));
+        silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Npgsql, cluster));
+
+        silo.Services.AddSingleton<ParticipantIdJsonConverter>();
+        silo.Services.AddSingleton<JsonGrainStateSerializer>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            ActivatorUtilities.CreateInstance<DatabaseMigrations>(services, (IReadOnlyList<(string, string[])>)targets));
+        return silo;
+    }
+
+    // Domain events on a queue in PostgreSQL: they outlive the silo that published them, and a message a dead
+    // silo took but did not confirm is delivered again after the visibility timeout.
+    public static ISiloBuilder AddPostgresStreams(this ISiloBuilder silo, string name)
+    {
+        var cluster = PostgresConnections.For(silo.Configuration, PostgresConnections.ClusterSchema);
+        silo.AddAdoNetStreams(name, configurator =>
+        {
+            configurator.ConfigureAdoNet(options => options.Configure(o =>
+            {
+                (o.Invariant, o.ConnectionString) = (Npgsql, cluster);
+                o.VisibilityTimeout = TimeSpan.FromSeconds(30);
+            }));
+            configurator.ConfigurePartitioning(4);
+
+            // Domain events have implicit subscribers only: no pub-sub rendezvous rows to write per stream.
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        });
+        return silo;
+    }
+}
