@@ -61,6 +61,10 @@ public static class SiloBuilderExtensions
         }
 
         silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (serviceId, clusterId));
+
+        // How fast a dead silo is declared dead (probe timeouts, missed probes, votes) is the operator's trade-off
+        // between false positives and recovery time: Orleans:Membership binds ClusterMembershipOptions.
+        silo.Services.Configure<ClusterMembershipOptions>(orleans.GetSection("Membership"));
         var redis = configuration.GetConnectionString("Redis")
             ?? throw new InvalidOperationException("The Durable profile needs ConnectionStrings:Redis (ConnectionStrings__Redis).");
         var advertised = IPAddress.Parse(orleans.GetValue("AdvertisedIP", IPAddress.Loopback.ToString())!);

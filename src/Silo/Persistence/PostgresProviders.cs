@@ -10,6 +10,9 @@ public static class PostgresProviders
 {
     private const string Npgsql = "Npgsql";
 
+    // Queues the domain events are spread over; a client that publishes must map streams to queues the same way.
+    public const int StreamQueues = 4;
+
     // Grain storage on PostgreSQL: one provider per context, each in its own schema (or database), plus the
     // stream pub-sub store in the cluster schema. Also registers the migrations those schemas need.
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, IEnumerable<string> contexts, bool withStreamQueue)
@@ -55,7 +58,7 @@ public static class PostgresProviders
                 (o.Invariant, o.ConnectionString) = (Npgsql, cluster);
                 o.VisibilityTimeout = TimeSpan.FromSeconds(30);
             }));
-            configurator.ConfigurePartitioning(4);
+            configurator.ConfigurePartitioning(StreamQueues);
 
             // Domain events have implicit subscribers only: no pub-sub rendezvous rows to write per stream.
             configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);

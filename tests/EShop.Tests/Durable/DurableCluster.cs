@@ -1,0 +1,90 @@
+using EShop.Shared;
+using Microsoft.Extensions.Configuration;
+using EShop.Silo.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Streams;
+
+namespace EShop.Tests.Durable;
+
+// A Durable-profile cluster of silo processes on a fresh database, with its own service and cluster ids in Redis,
+// and an Orleans client of it, configured as the gateway configures its own.
+public sealed class DurableCluster : IAsyncDisposable
+{
+    private readonly string _clusterId = "it-" + Guid.NewGuid().ToString("N")[..10];
+    private readonly List<IHost> _clients = [];
+
+    private DurableCluster(string postgres) => Postgres = postgres;
+
+    public string Postgres { get; }
+
+    public List<SiloProcess> Silos { get; } = [];
+
+    public static async Task<DurableCluster> CreateAsync() => new(await DurableServices.CreateDatabaseAsync());
+
+    public IReadOnlyDictionary<string, string> Settings(int index) => new Dictionary<string, string>
+    {
+        ["EShop__Profile"] = "Durable",
+        ["ConnectionStrings__Postgres"] = Postgres,
+        ["ConnectionStrings__Redis"] = DurableServices.Redis,
+        ["Orleans__ServiceId"] = _clusterId,
+        ["Orleans__ClusterId"] = _clusterId,
+        ["Orleans__SiloPort"] = SiloProcess.FreePort().ToString(),
+        ["Orleans__GatewayPort"] = SiloProcess.FreePort().ToString(),
+        // Declare a killed silo dead after two missed 2-second probes, so the tests wait seconds, not half a minute.
+        ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
+        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+        ["EShop__DemoCatalog__Enabled"] = "false",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__EShop"] = "Information",
+    };
+
+    public async Task<SiloProcess> StartSiloAsync()
+    {
+        var silo = await SiloProcess.StartAsync(this, Silos.Count);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    public async Task<IClusterClient> ConnectClientAsync()
+    {
+        var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .UseOrleansClient(client => client
+                .UseRedisClustering(DurableServices.Redis)
+                .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (_clusterId, _clusterId))
+                .UseTransactions()
+                .AddAdoNetStreams(StreamNames.Provider, streams =>
+                {
+                    streams.ConfigureAdoNet(o => o.Configure(options =>
+                        (options.Invariant, options.ConnectionString) = ("Npgsql", PostgresConnections.For(Configuration, PostgresConnections.ClusterSchema))));
+                    streams.ConfigurePartitioning(PostgresProviders.StreamQueues);
+                    streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                }))
+            .Build();
+        await host.StartAsync();
+        _clients.Add(host);
+        return host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.StopAsync(TimeSpan.FromSeconds(5));
+            client.Dispose();
+        }
+
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    private IConfiguration Configuration => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = Postgres })
+        .Build();
+}
