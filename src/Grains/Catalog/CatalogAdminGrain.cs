@@ -43,18 +43,17 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
     public Task<Result<ProductSnapshot>> AdjustStockAsync(string productId, int delta) =>
         ChangeAsync(productId, p => p.AdjustStockAsync(delta), (change, at) => [new StockChanged(change.Current, at, delta, StockChanged.Adjusted)]);
 
-    // One product change in its own transaction; its events go to the catalog only once it has committed.
+    // One product change in its own transaction; its events go to the catalog only once it has committed. A refused
+    // change commits too (it changed nothing): a refusal read from another transaction's tentative state that
+    // later aborts then fails the commit, and the change runs again.
     private async Task<Result<ProductSnapshot>> ChangeAsync(
         string productId,
         Func<IProductGrain, Task<Result<ProductChange>>> change,
         Func<ProductChange, DateTimeOffset, IEnumerable<CatalogEvent>> events)
     {
         Result<ProductChange>? result = null;
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
-        {
-            result = await change(grains.GetGrain<IProductGrain>(productId));
-            return result.Succeeded;
-        }));
+        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(
+            TransactionOption.Create, async () => result = await change(grains.GetGrain<IProductGrain>(productId))));
 
         if (!result!.Succeeded)
         {

@@ -17,6 +17,10 @@ public sealed partial class OrderProcessGrain(
     TimeProvider time,
     ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain
 {
+    // A refusal that the verification does not confirm means the attempt read a transaction that since aborted;
+    // the checkout runs again, this many times at most.
+    private const int MaxRounds = 5;
+
     private Guid Id => this.GetPrimaryKey();
 
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(Id);
@@ -37,8 +41,28 @@ public sealed partial class OrderProcessGrain(
         }
 
         var attempt = new CheckoutAttempt(request, options.Value.ShippingCost(request.ShippingSpeed));
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
-            await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order), useExclusiveLock: true));
+        for (var round = 1; ; round++)
+        {
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
+                await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order)));
+            if (attempt.Errors.Count == 0)
+            {
+                break;
+            }
+
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
+                await transactions.RunTransaction(TransactionOption.Create, () => attempt.VerifyRefusalAsync(grains, Order)));
+            if (attempt.Errors.Count > 0 || attempt.Order is not null || round == MaxRounds)
+            {
+                break;
+            }
+        }
+
+        if (attempt.Errors.Count == 0 && attempt.Order is null)
+        {
+            // Safe to send again with the same idempotency key: nothing was placed.
+            throw new TimeoutException($"Checkout {Id} kept reading transactions that then aborted; try again.");
+        }
 
         if (attempt.Errors.Count > 0)
         {
@@ -64,13 +88,15 @@ public sealed partial class OrderProcessGrain(
     {
         Result<OrderSnapshot>? cancelled = null;
         var released = new List<ProductSnapshot>();
+
+        // Commits also when the order refuses (changing nothing), so the refusal rests on committed state.
         await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
         {
             released.Clear();
             cancelled = await Order.CancelAsync(reason);
             if (!cancelled.Succeeded)
             {
-                return false;
+                return;
             }
 
             foreach (var line in cancelled.Value!.Lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
@@ -80,9 +106,7 @@ public sealed partial class OrderProcessGrain(
                     released.Add(product);
                 }
             }
-
-            return true;
-        }, useExclusiveLock: true));
+        }));
 
         if (cancelled!.Succeeded)
         {

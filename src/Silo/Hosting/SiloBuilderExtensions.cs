@@ -37,6 +37,11 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseTransactions();
+
+        // Orleans:Transactions binds TransactionalStateOptions. RemoteTransactionPingFrequency matters most: it is how
+        // long a participant left prepared by a crashed transaction manager waits before asking for the outcome, and
+        // so how long a product sold in that transaction stays locked after a silo dies.
+        silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section);
         silo.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);

@@ -24,27 +24,42 @@ public sealed class DurableCluster : IAsyncDisposable
 
     public static async Task<DurableCluster> CreateAsync() => new(await DurableServices.CreateDatabaseAsync());
 
-    public IReadOnlyDictionary<string, string> Settings(int index) => new Dictionary<string, string>
+    // A silo restarted under the same index comes back on the same ports, as a restarted process would: it then
+    // finds its own dead predecessor in the membership table and declares it dead instead of waiting on it.
+    private readonly Dictionary<int, (int Silo, int Gateway)> _ports = [];
+
+    public IReadOnlyDictionary<string, string> Settings(int index)
+    {
+        if (!_ports.TryGetValue(index, out var ports))
+        {
+            _ports[index] = ports = (SiloProcess.FreePort(), SiloProcess.FreePort());
+        }
+
+        return Settings(ports.Silo, ports.Gateway);
+    }
+
+    private Dictionary<string, string> Settings(int siloPort, int gatewayPort) => new()
     {
         ["EShop__Profile"] = "Durable",
         ["ConnectionStrings__Postgres"] = Postgres,
         ["ConnectionStrings__Redis"] = DurableServices.Redis,
         ["Orleans__ServiceId"] = _clusterId,
         ["Orleans__ClusterId"] = _clusterId,
-        ["Orleans__SiloPort"] = SiloProcess.FreePort().ToString(),
-        ["Orleans__GatewayPort"] = SiloProcess.FreePort().ToString(),
+        ["Orleans__SiloPort"] = siloPort.ToString(),
+        ["Orleans__GatewayPort"] = gatewayPort.ToString(),
         // Declare a killed silo dead after two missed 2-second probes, so the tests wait seconds, not half a minute.
         ["Orleans__Membership__ProbeTimeout"] = "00:00:02",
         ["Orleans__Membership__NumMissedProbesLimit"] = "2",
         ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+        ["Orleans__Transactions__RemoteTransactionPingFrequency"] = "00:00:02",
         ["EShop__DemoCatalog__Enabled"] = "false",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__EShop"] = "Information",
     };
 
-    public async Task<SiloProcess> StartSiloAsync()
+    public async Task<SiloProcess> StartSiloAsync(int? index = null)
     {
-        var silo = await SiloProcess.StartAsync(this, Silos.Count);
+        var silo = await SiloProcess.StartAsync(this, index ?? Silos.Count);
         Silos.Add(silo);
         return silo;
     }
@@ -52,7 +67,7 @@ public sealed class DurableCluster : IAsyncDisposable
     public async Task<IClusterClient> ConnectClientAsync()
     {
         var host = Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .ConfigureLogging(logging => logging.ClearProviders())
             .UseOrleansClient(client => client
                 .UseRedisClustering(DurableServices.Redis)
                 .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (_clusterId, _clusterId))
