@@ -1,13 +1,35 @@
 #!/usr/bin/env bash
-# Starts the shop on this machine: one silo (Local profile, demo catalog) and the GraphQL gateway.
-# Ctrl-C stops both. Ports: GATEWAY_URL (default http://127.0.0.1:8080), SILO_URL (default http://127.0.0.1:8081).
+# Starts the shop on this machine: PostgreSQL and Redis (deploy/local/services.sh), N silos of the Durable profile
+# (the demo catalog is loaded on first start only) and the GraphQL gateway. Ctrl-C (or SIGTERM) stops the hosts
+# gracefully; the databases keep running (deploy/local/services.sh down stops them).
+#   deploy/local/run-shop.sh              one silo
+#   deploy/local/run-shop.sh --silos 3    three silos, one cluster
+#   deploy/local/run-shop.sh --local      the in-memory Local profile, no databases (nothing is durable)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+silos=1
+profile=Durable
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) silos="$2"; shift 2 ;;
+    --local) profile=Local; shift ;;
+    *) echo "usage: $0 [--silos N] [--local]" >&2; exit 2 ;;
+  esac
+done
+[ "$profile" = Local ] && silos=1
+
 gateway_url="${GATEWAY_URL:-http://127.0.0.1:8080}"
-silo_url="${SILO_URL:-http://127.0.0.1:8081}"
 logs=".data/logs"
 mkdir -p "$logs"
+
+export EShop__Profile="$profile"
+export EShop__DemoCatalog__Enabled=true
+if [ "$profile" = Durable ]; then
+  deploy/local/services.sh up
+  export ConnectionStrings__Postgres="${ConnectionStrings__Postgres:-Host=127.0.0.1;Port=${ESHOP_PG_PORT:-55432};Username=postgres;Database=eshop}"
+  export ConnectionStrings__Redis="${ConnectionStrings__Redis:-127.0.0.1:${ESHOP_REDIS_PORT:-56379}}"
+fi
 
 # The first administrator comes from the environment; without one, make a throwaway password for this run.
 export EShop__Admin__Email="${EShop__Admin__Email:-admin@eshop.local}"
@@ -21,13 +43,13 @@ dotnet build EShop.sln -c Release -v quiet -nologo
 
 pids=()
 stop() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap stop EXIT INT TERM
 
 wait_healthy() {
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 180); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" = "200" ]; then return 0; fi
     sleep 1
   done
@@ -35,9 +57,15 @@ wait_healthy() {
   exit 1
 }
 
-EShop__DemoCatalog__Enabled=true dotnet run --project src/Silo -c Release --no-build --urls "$silo_url" >"$logs/silo.log" 2>&1 &
-pids+=($!)
-wait_healthy "$silo_url" "The silo"
+dashboards=""
+for i in $(seq 0 $((silos - 1))); do
+  url="http://127.0.0.1:$((8081 + i))"
+  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+    dotnet run --project src/Silo -c Release --no-build --urls "$url" >"$logs/silo-$i.log" 2>&1 &
+  pids+=($!)
+  wait_healthy "$url" "Silo $i"
+  dashboards="$dashboards $url/dashboard"
+done
 
 dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_url" >"$logs/gateway.log" 2>&1 &
 pids+=($!)
@@ -45,10 +73,10 @@ wait_healthy "$gateway_url" "The gateway"
 
 cat <<MSG
 
-EShop is running (profile Local: nothing is durable).
+EShop is running: profile $profile, $silos silo(s)$([ "$profile" = Local ] && echo " (nothing is durable)").
   GraphQL endpoint  $gateway_url/graphql
   GraphiQL          $gateway_url/graphql   (open in a browser)
-  Orleans dashboard $silo_url/dashboard
+  Orleans dashboard$dashboards
   Health            $gateway_url/health
   Admin             $EShop__Admin__Email${generated_password:+ / password $EShop__Admin__Password (generated for this run)}
   Logs              $logs/

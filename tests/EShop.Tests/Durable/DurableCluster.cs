@@ -97,6 +97,8 @@ public sealed class DurableCluster : IAsyncDisposable
         {
             await silo.DisposeAsync();
         }
+
+        await DurableServices.DropDatabaseAsync(Postgres);
     }
 
     private IConfiguration Configuration => new ConfigurationBuilder()

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace EShop.Tests.Durable;
 
-[Trait("Category", "Integration")]
+[Collection(DurableCollection.Name), Trait("Category", "Integration")]
 public sealed class MigrationTests
 {
     private static readonly string[] AllTracks = [PostgresMigrator.StorageTrack, PostgresMigrator.RemindersTrack, PostgresMigrator.StreamingTrack];

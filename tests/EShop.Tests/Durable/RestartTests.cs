@@ -7,7 +7,7 @@ using EShop.Tests.Shared;
 
 namespace EShop.Tests.Durable;
 
-[Trait("Category", "Integration")]
+[Collection(DurableCollection.Name), Trait("Category", "Integration")]
 public sealed class RestartTests
 {
     [Fact]

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 
 namespace EShop.Tests.Durable;
 
-[Trait("Category", "Integration")]
+[Collection(DurableCollection.Name), Trait("Category", "Integration")]
 public sealed class SiloCrashTests(ITestOutputHelper output)
 {
     private const int Customers = 150, Units = 60;

@@ -46,6 +46,18 @@ public sealed class GraphQLHttpTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Post_DeepIntrospectionAsGraphiQLSendsIt_Runs()
+    {
+        const string introspection = "query IntrospectionQuery { __schema { queryType { name } types { name fields(includeDeprecated: true) { name type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } } } } }";
+
+        var response = await fixture.Http.PostAsJsonAsync("/graphql", new { query = introspection });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Query", json.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Get_Query_Runs()
     {
         var response = await fixture.Http.GetAsync("/graphql?query=" + Uri.EscapeDataString("query($n: Int) { products(first: $n) { edges { cursor } } }") + "&variables=" + Uri.EscapeDataString("{\"n\": 1}"));
