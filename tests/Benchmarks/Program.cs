@@ -6,9 +6,10 @@ using EShop.Carts;
 using EShop.Catalog;
 using EShop.Ordering;
 
-// Usage: dotnet build EShop.sln -c Release && dotnet run -c Release --project tests/Benchmarks [-- seconds concurrency]
+// Usage: dotnet build EShop.sln -c Release && dotnet run -c Release --project tests/Benchmarks [-- seconds concurrency Local|Durable]
 var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
+var durable = args.Length > 2 && args[2] == "Durable";
 var duration = TimeSpan.FromSeconds(seconds);
 const int GatewayPort = 30_100;
 const string SiloUrl = "http://127.0.0.1:8181", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
@@ -22,6 +23,16 @@ var orleans = new Dictionary<string, string>
     ["Logging__LogLevel__Default"] = "Warning",
 };
 Directory.CreateDirectory(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs"));
+var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+if (durable)
+{
+    // PostgreSQL (fsync on, the server's default) and Redis from deploy/local, and a fresh database for this run.
+    await Database.UpAsync();
+    orleans["EShop__Profile"] = "Durable";
+    orleans["ConnectionStrings__Postgres"] = await Database.CreateAsync($"eshop_bench_{stamp}");
+    orleans["ConnectionStrings__Redis"] = Database.Redis;
+}
+
 await using var silo = ChildProcess.Start("src/Silo", SiloUrl, orleans, ".data/logs/bench-silo.log");
 await using var gateway = ChildProcess.Start("src/GraphQLGateway", GatewayUrl, orleans, ".data/logs/bench-gateway.log");
 
@@ -86,7 +97,7 @@ await LoadRun.MeasureAsync("fill carts", concurrency, TimeSpan.FromMinutes(10), 
     return (await cart.AddAsync(hot[i % hot.Length], 1)).Succeeded && (await cart.AddAsync(hot[(i * 7 + 3) % hot.Length], 2)).Succeeded;
 }, carts);
 var address = new Address("Bench", "Calle 1", null, "Madrid", "28013", "ES");
-var checkout = await LoadRun.MeasureAsync("(c) checkout, memory storage (grain call)", concurrency, duration, async i =>
+var checkout = await LoadRun.MeasureAsync(durable ? "(c) checkout, Durable: PostgreSQL (grain call)" : "(c) checkout, memory storage (grain call)", concurrency, duration, async i =>
 {
     var request = new CheckoutRequest(customers[i], "bench", address, ShippingSpeed.Standard, new PaymentDetails(PaymentMethod.Card, "tok_visa", null));
     return (await grains.GetGrain<IOrderProcessGrain>(OrderIds.ForCheckout(customers[i], "bench")).CheckoutAsync(request)).Succeeded;
@@ -100,4 +111,11 @@ Console.WriteLine(minimal);
 Console.WriteLine(checkout);
 Console.WriteLine();
 Console.WriteLine($"GraphQL / minimal API: throughput {graphql.PerSecond / minimal.PerSecond:P0}, p50 latency x{graphql.Percentile(50) / minimal.Percentile(50):F2}");
+if (durable)
+{
+    await Database.CreateAsync($"eshop_pgbench_{stamp}");
+    var (tps, latency) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", concurrency, seconds);
+    Console.WriteLine($"pgbench, the checkout's writes as one PostgreSQL transaction: {tps:F0} tps, {latency:F2} ms average");
+    Console.WriteLine($"Durable checkouts / pgbench ceiling: {checkout.PerSecond / tps:P1}");
+}
 await app.StopAsync();
