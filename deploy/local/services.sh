@@ -35,6 +35,18 @@ install_missing() {
 
 postgres_up() {
   local bin; bin="$(pg_bin)"
+  if "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" && ! as_db_owner "$bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
+    echo "A PostgreSQL not started from $pg_data already answers on $pg_port: using it."
+  else
+    postgres_start "$bin"
+  fi
+  if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "select 1 from pg_database where datname = 'eshop'" | grep -q 1; then
+    psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create database eshop"
+  fi
+}
+
+postgres_start() {
+  local bin="$1"
   mkdir -p "$pg_data" "$logs"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_data" && chmod 700 "$pg_data" && chmod o+rwx "$logs"
   if [ ! -s "$pg_data/PG_VERSION" ]; then
@@ -51,9 +63,6 @@ postgres_up() {
     sleep 0.5
   done
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || { echo "PostgreSQL did not start; see $logs/postgres.log" >&2; exit 1; }
-  if ! psql -h 127.0.0.1 -p "$pg_port" -U postgres -Atc "select 1 from pg_database where datname = 'eshop'" | grep -q 1; then
-    psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "create database eshop"
-  fi
 }
 
 redis_up() {

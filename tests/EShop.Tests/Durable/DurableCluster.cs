@@ -20,7 +20,9 @@ public sealed class DurableCluster : IAsyncDisposable
 
     public string Postgres { get; }
 
-    public List<SiloProcess> Silos { get; } = [];
+    public List<HostProcess> Silos { get; } = [];
+
+    public HostProcess? Gateway { get; private set; }
 
     public static async Task<DurableCluster> CreateAsync() => new(await DurableServices.CreateDatabaseAsync());
 
@@ -32,7 +34,7 @@ public sealed class DurableCluster : IAsyncDisposable
     {
         if (!_ports.TryGetValue(index, out var ports))
         {
-            _ports[index] = ports = (SiloProcess.FreePort(), SiloProcess.FreePort());
+            _ports[index] = ports = (HostProcess.FreePort(), HostProcess.FreePort());
         }
 
         return Settings(ports.Silo, ports.Gateway);
@@ -57,12 +59,23 @@ public sealed class DurableCluster : IAsyncDisposable
         ["Logging__LogLevel__EShop"] = "Information",
     };
 
-    public async Task<SiloProcess> StartSiloAsync(int? index = null)
+    public async Task<HostProcess> StartSiloAsync(int? index = null)
     {
-        var silo = await SiloProcess.StartAsync(this, index ?? Silos.Count);
+        var silo = await HostProcess.StartAsync("Silo", Settings(index ?? Silos.Count));
         Silos.Add(silo);
         return silo;
     }
+
+    // The GraphQL gateway, finding the silos through Redis as in a deployment.
+    public async Task<HostProcess> StartGatewayAsync() => Gateway = await HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>
+    {
+        ["EShop__Profile"] = "Durable",
+        ["ConnectionStrings__Redis"] = DurableServices.Redis,
+        ["Orleans__ServiceId"] = _clusterId,
+        ["Orleans__ClusterId"] = _clusterId,
+        ["EShop__Jwt__SigningKey"] = "an integration-test signing key of enough bytes",
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
 
     public async Task<IClusterClient> ConnectClientAsync()
     {
@@ -93,9 +106,9 @@ public sealed class DurableCluster : IAsyncDisposable
             client.Dispose();
         }
 
-        foreach (var silo in Silos)
+        foreach (var host in Silos.Append(Gateway).OfType<HostProcess>())
         {
-            await silo.DisposeAsync();
+            await host.DisposeAsync();
         }
 
         await DurableServices.DropDatabaseAsync(Postgres);

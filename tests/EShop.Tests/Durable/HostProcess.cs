@@ -4,14 +4,14 @@ using EShop.Tests.Shared;
 
 namespace EShop.Tests.Durable;
 
-// One silo of the Durable profile as its own OS process, run from the silo project's build output, so it can be
-// stopped (SIGTERM), frozen (SIGSTOP) or killed (SIGKILL) like a real one.
-public sealed class SiloProcess : IAsyncDisposable
+// A host of the shop (a silo, or the gateway) as its own OS process, run from its project's build output, so it can
+// be stopped (SIGTERM), frozen (SIGSTOP) or killed (SIGKILL) like a real one.
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringWriter _log = new();
 
-    private SiloProcess(Process process, int httpPort)
+    private HostProcess(Process process, int httpPort)
     {
         _process = process;
         HttpPort = httpPort;
@@ -36,10 +36,11 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(DurableCluster cluster, int index)
+    // project: the folder under src/ ("Silo", "GraphQLGateway"); its assembly is EShop.<project>.dll.
+    public static async Task<HostProcess> StartAsync(string project, IReadOnlyDictionary<string, string> settings)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<configuration>/net10.0
-        var dll = Path.Combine(RepositoryFiles.Root, "src", "Silo", "bin", configuration, "net10.0", "EShop.Silo.dll");
+        var dll = Path.Combine(RepositoryFiles.Root, "src", project, "bin", configuration, "net10.0", $"EShop.{project}.dll");
         var httpPort = FreePort();
         var info = new ProcessStartInfo("dotnet", [dll])
         {
@@ -47,15 +48,15 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in cluster.Settings(index))
+        foreach (var (key, value) in settings)
         {
             info.Environment[key] = value;
         }
 
         info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
-        var silo = new SiloProcess(Process.Start(info)!, httpPort);
-        await silo.WaitHealthyAsync();
-        return silo;
+        var host = new HostProcess(Process.Start(info)!, httpPort);
+        await host.WaitHealthyAsync();
+        return host;
     }
 
     public async Task WaitHealthyAsync()
@@ -66,7 +67,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The silo exited with {_process.ExitCode}:\n{Log}");
+                throw new InvalidOperationException($"The host exited with {_process.ExitCode}:\n{Log}");
             }
 
             try
@@ -83,10 +84,10 @@ public sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"The silo did not become healthy:\n{Log}");
+        throw new TimeoutException($"The host did not become healthy:\n{Log}");
     }
 
-    // SIGTERM: the host shuts the silo down gracefully.
+    // SIGTERM: the host shuts down gracefully.
     public async Task StopAsync()
     {
         await SignalAsync("TERM");
