@@ -34,12 +34,15 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
 
         // Each shopper retries the same checkout (same key) until it gets an answer, as a storefront would.
         var answers = new ConcurrentDictionary<Guid, Result<OrderSnapshot>>();
+        var waits = new ConcurrentBag<TimeSpan>();
         var started = 0;
         var shopping = Task.WhenAll(buyers.Select(async buyer =>
         {
             var request = Checkouts.Request(buyer, key: "crash-test");
             Interlocked.Increment(ref started);
+            var clock = Stopwatch.StartNew();
             answers[buyer] = await UntilAnsweredAsync(() => Checkouts.CheckoutAsync(grains, request));
+            waits.Add(clock.Elapsed);
         }));
 
         // Kill in the thick of it: once the first checkouts are through, long before the last.
@@ -51,7 +54,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         await UntilAnsweredAsync(async () => (await Task.WhenAll(probes.Select(p => p.GetPageAsync(0, 1).WaitAsync(TimeSpan.FromSeconds(2))))).Length);
         recovery.Stop();
         await shopping.WaitAsync(TimeSpan.FromMinutes(6));
-        output.WriteLine($"Killed silo {victim.Id} with {answeredAtKill} of {Customers} checkouts answered; all 300 probe grains answered again after {recovery.Elapsed.TotalSeconds:F1} s.");
+        output.WriteLine($"Killed silo {victim.Id} with {answeredAtKill} of {Customers} checkouts answered; all 300 probe grains answered again after {recovery.Elapsed.TotalSeconds:F1} s; the slowest checkout took {waits.Max().TotalSeconds:F1} s.");
 
         var sold = answers.Where(a => a.Value.Succeeded).ToList();
         var refused = answers.Where(a => !a.Value.Succeeded).ToList();
