@@ -72,10 +72,13 @@ public sealed partial class OrderProcessGrain(
         }
 
         var order = attempt.Order!;
+
+        // Also when the order existed already: the retry of a checkout whose first try committed and then lost its
+        // silo lands here, and the history must list every order the customer was told about. Adding is idempotent.
+        await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
         if (attempt.Placed)
         {
             var at = time.GetUtcNow();
-            await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
             await Catalog.CommitAsync([.. attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold))]);
             await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total)], e => e.OrderId.ToString());
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);

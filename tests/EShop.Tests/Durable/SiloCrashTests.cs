@@ -75,6 +75,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         {
             var stored = await grains.GetGrain<IOrderGrain>(answer.Value!.Id).GetAsync();
             Assert.Equal((buyer, 1), (stored!.CustomerId, stored.Lines.Sum(l => l.Quantity)));
+            Assert.Equal([answer.Value.Id], (await grains.GetGrain<ICustomerOrdersGrain>(buyer).GetPageAsync(0, 5)).OrderIds.ToArray());
         }
 
         foreach (var (buyer, _) in refused)
