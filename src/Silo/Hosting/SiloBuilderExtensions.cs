@@ -27,6 +27,7 @@ public static class SiloBuilderExtensions
                 }
 
                 silo.AddMemoryStreams(StreamNames.Provider);
+                silo.UseInMemoryReminderService();
                 break;
             case SiloProfile.Durable:
                 silo.AddPostgresGrainStorage(Contexts, withStreamQueue: true).AddPostgresStreams(StreamNames.Provider);
