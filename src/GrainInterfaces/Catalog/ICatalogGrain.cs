@@ -31,6 +31,6 @@ public interface ICatalogGrain : IGrainWithStringKey
     /// Takes committed product changes: the view keeps each product's newest version, and the events go out on the
     /// catalog stream. Whoever committed the change calls this once the transaction is done.
     /// </summary>
-    [Alias("Apply")]
+    [Alias("Commit")]
     Task CommitAsync(ImmutableArray<CatalogEvent> changes);
 }
