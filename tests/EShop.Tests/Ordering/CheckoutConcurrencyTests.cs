@@ -24,7 +24,7 @@ public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Single(results.Select(r => r.Value!.Id).Distinct());
         Assert.Equal(97, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
-        Assert.Equal(1, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+        Assert.Equal(1, (await _grains.History(customerId).GetPageAsync(0, 10)).TotalCount);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
         var product = await TestCatalog.CreateProductAsync(_grains, price: 9.99m, stock: customers);
         var other = await TestCatalog.CreateProductAsync(_grains, price: 1m, stock: 1_000);
         var buyers = await Task.WhenAll(Enumerable.Range(0, customers).Select(_ => Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1), (other.Id, 1))));
-        await Admin.AdjustStockAsync(product.Id, units - customers);
+        await _grains.CatalogAdmin().AdjustStockAsync(product.Id, units - customers);
 
         var results = await Task.WhenAll(buyers.Select(b => Checkouts.CheckoutAsync(_grains, Checkouts.Request(b))));
 
@@ -44,17 +44,9 @@ public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
         Assert.All(sold, r => Assert.Equal(2, r.Value!.Lines.Length));
         Assert.Equal(0, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
         Assert.Equal(1_000 - units, (await TestCatalog.ReadAsync(_grains, other.Id))!.Stock);
-        Assert.Equal((0, 1_000 - units), ((await Catalog.GetProductAsync(product.Id))!.Stock, (await Catalog.GetProductAsync(other.Id))!.Stock));
+        Assert.Equal((0, 1_000 - units), ((await _grains.Catalog().GetProductAsync(product.Id))!.Stock, (await _grains.Catalog().GetProductAsync(other.Id))!.Stock));
         var failed = buyers.Where((_, i) => !results[i].Succeeded).ToList();
-        Assert.All(await Task.WhenAll(failed.Select(b => Cart(b).GetAsync())), c => Assert.Equal(2, c.ItemCount));
-        Assert.All(await Task.WhenAll(failed.Select(b => History(b).GetPageAsync(0, 1))), h => Assert.Equal(0, h.TotalCount));
+        Assert.All(await Task.WhenAll(failed.Select(b => _grains.Cart(b).GetAsync())), c => Assert.Equal(2, c.ItemCount));
+        Assert.All(await Task.WhenAll(failed.Select(b => _grains.History(b).GetPageAsync(0, 1))), h => Assert.Equal(0, h.TotalCount));
     }
-
-    private ICartGrain Cart(Guid customerId) => _grains.GetGrain<ICartGrain>(customerId);
-
-    private ICustomerOrdersGrain History(Guid customerId) => _grains.GetGrain<ICustomerOrdersGrain>(customerId);
-
-    private ICatalogAdminGrain Admin => _grains.GetGrain<ICatalogAdminGrain>(0);
-
-    private ICatalogGrain Catalog => _grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 }

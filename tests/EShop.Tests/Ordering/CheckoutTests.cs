@@ -28,9 +28,9 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         Assert.Equal(OrderGrain.Placed, Assert.Single(order.Timeline).Type);
         Json.AssertSame(order, await _grains.GetGrain<IOrderGrain>(order.Id).GetAsync());
         Assert.Equal((4, 6), ((await TestCatalog.ReadAsync(_grains, kettle.Id))!.Stock, (await TestCatalog.ReadAsync(_grains, mug.Id))!.Stock));
-        Assert.Equal((4, 6), ((await Catalog.GetProductAsync(kettle.Id))!.Stock, (await Catalog.GetProductAsync(mug.Id))!.Stock));
-        Assert.Empty((await Cart(customerId).GetAsync()).Lines);
-        Assert.Equal([order.Id], (await History(customerId).GetPageAsync(0, 10)).OrderIds.ToArray());
+        Assert.Equal((4, 6), ((await _grains.Catalog().GetProductAsync(kettle.Id))!.Stock, (await _grains.Catalog().GetProductAsync(mug.Id))!.Stock));
+        Assert.Empty((await _grains.Cart(customerId).GetAsync()).Lines);
+        Assert.Equal([order.Id], (await _grains.History(customerId).GetPageAsync(0, 10)).OrderIds.ToArray());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
 
         Assert.Equal(ErrorCodes.CartEmpty, Assert.Single(result.Errors).Code);
         Assert.Null(await _grains.GetGrain<IOrderGrain>(OrderIds.ForCheckout(customerId, request.IdempotencyKey)).GetAsync());
-        Assert.Equal(0, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+        Assert.Equal(0, (await _grains.History(customerId).GetPageAsync(0, 10)).TotalCount);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         var plenty = await TestCatalog.CreateProductAsync(_grains, stock: 10);
         var scarce = await TestCatalog.CreateProductAsync(_grains, stock: 3, name: "Scarce thing");
         var customerId = await Checkouts.CustomerWithCartAsync(_grains, (plenty.Id, 2), (scarce.Id, 3));
-        await Admin.AdjustStockAsync(scarce.Id, -2);
-        var cartBefore = await Cart(customerId).GetAsync();
+        await _grains.CatalogAdmin().AdjustStockAsync(scarce.Id, -2);
+        var cartBefore = await _grains.Cart(customerId).GetAsync();
         var request = Checkouts.Request(customerId);
 
         var result = await Checkouts.CheckoutAsync(_grains, request);
@@ -80,7 +80,7 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
     {
         var product = await TestCatalog.CreateProductAsync(_grains, price: 10m, stock: 5);
         var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 2));
-        await Admin.SetPriceAsync(product.Id, 12m);
+        await _grains.CatalogAdmin().SetPriceAsync(product.Id, 12m);
         var request = Checkouts.Request(customerId);
 
         var result = await Checkouts.CheckoutAsync(_grains, request);
@@ -98,7 +98,7 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
     {
         var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
         var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
-        var cartBefore = await Cart(customerId).GetAsync();
+        var cartBefore = await _grains.Cart(customerId).GetAsync();
         var request = Checkouts.Request(customerId, address: Checkouts.Address with { Country = "Spain", City = "" }, payment: new PaymentDetails(PaymentMethod.Card, null, null));
 
         var result = await Checkouts.CheckoutAsync(_grains, request);
@@ -118,12 +118,12 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         var request = Checkouts.Request(customerId);
 
         var first = await Checkouts.CheckoutAsync(_grains, request);
-        await Cart(customerId).AddAsync(product.Id, 1);
+        await _grains.Cart(customerId).AddAsync(product.Id, 1);
         var second = await Checkouts.CheckoutAsync(_grains, request);
 
         Json.AssertSame(first.Value, second.Value);
         Assert.Equal(3, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
-        Assert.Equal(1, (await Cart(customerId).GetAsync()).ItemCount);
+        Assert.Equal(1, (await _grains.Cart(customerId).GetAsync()).ItemCount);
     }
 
     [Fact]
@@ -148,29 +148,21 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         var placed = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            await Cart(customerId).AddAsync(product.Id, 1);
+            await _grains.Cart(customerId).AddAsync(product.Id, 1);
             placed.Add((await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId))).Value!.Id);
         }
 
-        var firstPage = await History(customerId).GetPageAsync(0, 2);
-        var secondPage = await History(customerId).GetPageAsync(2, 2);
+        var firstPage = await _grains.History(customerId).GetPageAsync(0, 2);
+        var secondPage = await _grains.History(customerId).GetPageAsync(2, 2);
 
         Assert.Equal([placed[2], placed[1]], firstPage.OrderIds.ToArray());
         Assert.Equal([placed[0]], secondPage.OrderIds.ToArray());
         Assert.Equal(3, firstPage.TotalCount);
     }
 
-    private ICartGrain Cart(Guid customerId) => _grains.GetGrain<ICartGrain>(customerId);
-
-    private ICustomerOrdersGrain History(Guid customerId) => _grains.GetGrain<ICustomerOrdersGrain>(customerId);
-
-    private ICatalogAdminGrain Admin => _grains.GetGrain<ICatalogAdminGrain>(0);
-
-    private ICatalogGrain Catalog => _grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
-
     private async Task AssertNothingChangedAsync(Guid customerId, CheckoutRequest request, CartSnapshot expectedCart, params (string Id, int Stock, long Version)[] products)
     {
-        Assert.Equal(expectedCart.Lines.ToArray(), (await Cart(customerId).GetAsync()).Lines.ToArray());
+        Assert.Equal(expectedCart.Lines.ToArray(), (await _grains.Cart(customerId).GetAsync()).Lines.ToArray());
         foreach (var (id, stock, version) in products)
         {
             var product = (await TestCatalog.ReadAsync(_grains, id))!;
@@ -178,6 +170,6 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         }
 
         Assert.Null(await _grains.GetGrain<IOrderGrain>(OrderIds.ForCheckout(customerId, request.IdempotencyKey)).GetAsync());
-        Assert.Equal(0, (await History(customerId).GetPageAsync(0, 10)).TotalCount);
+        Assert.Equal(0, (await _grains.History(customerId).GetPageAsync(0, 10)).TotalCount);
     }
 }
