@@ -10,15 +10,18 @@ public static class EventHubDomainEvents
     // without a real hub: a silo started with the Azure profile and no hub exits at start.
     public static ISiloBuilder AddEventHubDomainEvents(this ISiloBuilder silo, string name)
     {
+        // Read now, not when the provider starts, so a silo missing a setting fails at once and names it.
         var hub = silo.Configuration.GetSection("EShop:EventHubs");
-        string Required(string key) => hub[key] ?? throw new InvalidOperationException($"The Azure profile needs EShop:EventHubs:{key}.");
+        string Required(string key) => hub[key] is { Length: > 0 } value ? value : throw new InvalidOperationException($"The Azure profile needs EShop:EventHubs:{key}.");
+        var (connectionString, hubName, consumerGroup, checkpoints) =
+            (Required("ConnectionString"), Required("Name"), hub["ConsumerGroup"] ?? "$Default", Required("CheckpointConnectionString"));
         silo.AddEventHubStreams(
             name,
-            options => options.ConfigureEventHubConnection(Required("ConnectionString"), Required("Name"), hub["ConsumerGroup"] ?? "$Default"),
-            checkpoints =>
+            options => options.ConfigureEventHubConnection(connectionString, hubName, consumerGroup),
+            checkpointer =>
             {
-                checkpoints.TableServiceClient = new TableServiceClient(Required("CheckpointConnectionString"));
-                checkpoints.PersistInterval = TimeSpan.FromSeconds(10);
+                checkpointer.TableServiceClient = new TableServiceClient(checkpoints);
+                checkpointer.PersistInterval = TimeSpan.FromSeconds(10);
             });
         return silo;
     }
