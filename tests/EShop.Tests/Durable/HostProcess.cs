@@ -126,10 +126,30 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    // Ports below Linux's ephemeral range (32768 and up): a port the kernel may hand to an outgoing connection at any
+    // moment is not one to give a server that binds it a second later.
+    private static int _nextPort = 24_000 + Random.Shared.Next(0, 4_000);
+
     public static int FreePort()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Interlocked.Increment(ref _nextPort);
+            if (port >= 32_000)
+            {
+                Interlocked.Exchange(ref _nextPort, 24_000);
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }
