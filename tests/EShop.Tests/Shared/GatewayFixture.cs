@@ -44,19 +44,19 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         var email = $"shopper-{Guid.NewGuid():N}@example.com";
         var data = await Anonymous.DataAsync(
-            "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken customer { id } userErrors { code } } }",
+            "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken userErrors { code } } }",
             new { input = new { email, password = "password-1", name = name ?? "Shopper" } });
         var payload = data.GetProperty("signUp");
-        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString(), payload.GetProperty("customer").GetProperty("id").GetString());
+        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString());
     }
 
     public async Task<GraphQLClient> SignInAdminAsync()
     {
         var data = await Anonymous.DataAsync(
-            "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken customer { id } } }",
+            "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }",
             new { email = TestSilo.AdminEmail, password = TestSilo.AdminPassword });
         var payload = data.GetProperty("signIn");
-        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString(), payload.GetProperty("customer").GetProperty("id").GetString());
+        return new GraphQLClient(Http, payload.GetProperty("accessToken").GetString());
     }
 }
 
