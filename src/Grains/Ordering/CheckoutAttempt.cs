@@ -1,17 +1,29 @@
+using System.Collections.Immutable;
 using EShop.Carts;
 using EShop.Catalog;
 using EShop.Shared;
 
 namespace EShop.Ordering;
 
-// The body of the checkout transaction: read the cart, reserve every line, create the order, clear the cart. A line
-// that cannot be had makes it vote to abort, after trying every line so the customer hears of all of them at once.
+// The steps of a checkout. Look reads the order and the cart, each in a committed read of its own and outside any
+// transaction; then the checkout transaction reserves every line, creates the order and clears the cart. A line that
+// cannot be had makes it vote to abort, after trying every line so the customer hears of all of them at once.
+//
+// The transaction locks the products first and the customer's own order and cart after. Orleans breaks any lock a
+// transaction has held for longer than its lock timeout (8 s by default), and a best-selling product can keep a
+// checkout waiting that long, most of all while a silo's death leaves its transactions to time out: a checkout that
+// locked its cart and then queued for the product would find its cart lock broken by the time it got the product,
+// abort, and queue again, so that under load no checkout got through for minutes. Locked last, the cart and order are
+// held for milliseconds; the transaction checks that they are still as Look saw them, and when they are not it
+// aborts and the checkout looks again.
 //
 // Orleans lets a transaction read the prepared state of another that has not committed yet; a reader that commits is
 // aborted in cascade if that other one aborts, but a reader that aborts by itself never learns of it. So a refusal
 // is only an answer once VerifyRefusalAsync has seen it again in a transaction that commits.
 internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingCost)
 {
+    private ImmutableArray<CartLine> _lines = [];
+
     public sealed record LineError(string ProductId, UserError Error, decimal? CurrentPrice);
 
     public sealed record ReservedLine(ProductSnapshot Product, int Quantity);
@@ -25,16 +37,33 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
     // False when the order existed already: an earlier attempt with this idempotency key committed it.
     public bool Placed { get; private set; }
 
-    public async Task<bool> RunAsync(IGrainFactory grains, IOrderGrain orderGrain)
+    // True when what was read is the answer: the order exists already, or the cart is empty.
+    public async Task<bool> LookAsync(IGrainFactory grains, IOrderGrain orderGrain)
     {
-        if (await ReadAsync(grains, orderGrain) is not { } lines)
+        Reset();
+        if (await orderGrain.GetAsync() is { } existing)
         {
-            // An order found is an answer only if this (read-only) transaction commits; an empty cart is a refusal.
-            return Order is not null;
+            Order = existing;
+            return true;
         }
 
+        _lines = (await Cart(grains).GetAsync()).Lines;
+        if (_lines.IsEmpty)
+        {
+            Errors.Add(new LineError("", UserError.Of(ErrorCodes.CartEmpty, "The cart is empty."), null));
+            return true;
+        }
+
+        return false;
+    }
+
+    // The checkout transaction's body. Voting to abort with no errors means the order or the cart changed since Look.
+    public async Task<bool> RunAsync(IGrainFactory grains, IOrderGrain orderGrain)
+    {
+        Reset();
+
         // One order of locking (by SKU) across all checkouts, so two carts with the same products cannot deadlock.
-        foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+        foreach (var line in SortedLines)
         {
             var reservation = await grains.GetGrain<IProductGrain>(line.ProductId).ReserveAsync(line.Quantity, line.UnitPrice);
             if (reservation.Outcome == ReservationOutcome.Reserved)
@@ -47,7 +76,7 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
             }
         }
 
-        if (Errors.Count > 0)
+        if (Errors.Count > 0 || !await UnchangedSinceLookAsync(grains, orderGrain))
         {
             return false;
         }
@@ -55,55 +84,50 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
         var names = Reserved.ToDictionary(r => r.Product.Id, r => r.Product.Name);
         Order = await orderGrain.PlaceAsync(new NewOrder(
             request.CustomerId,
-            [.. lines.Select(l => new OrderLine(l.ProductId, names[l.ProductId], l.Quantity, l.UnitPrice))],
+            [.. _lines.Select(l => new OrderLine(l.ProductId, names[l.ProductId], l.Quantity, l.UnitPrice))],
             shippingCost,
             request.ShippingAddress,
             request.ShippingSpeed,
             request.Payment));
-        await grains.GetGrain<ICartGrain>(request.CustomerId).ClearAsync();
+        await Cart(grains).ClearAsync();
         Placed = true;
         return true;
     }
 
-    // Reads what a refused attempt decided on (order, cart, products), changing nothing, in a transaction that
-    // commits. Run after a refusal, it leaves either the refusal confirmed, or the order, or neither (the refusal
-    // had read a transaction that since aborted: try again).
+    // Reads what a refused attempt decided on, changing nothing, in a transaction that commits, in the checkout's
+    // order of locking. It leaves the refusal confirmed, or no errors: the refusal had read a transaction that since
+    // aborted, or the cart or order changed since Look; either way the checkout looks and runs again.
     public async Task<bool> VerifyRefusalAsync(IGrainFactory grains, IOrderGrain orderGrain)
     {
-        if (await ReadAsync(grains, orderGrain) is { } lines)
+        Errors.Clear();
+        foreach (var line in SortedLines)
         {
-            foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+            if (LineErrorOf(line, await grains.GetGrain<IProductGrain>(line.ProductId).GetAsync()) is { } error)
             {
-                if (LineErrorOf(line, await grains.GetGrain<IProductGrain>(line.ProductId).GetAsync()) is { } error)
-                {
-                    Errors.Add(error);
-                }
+                Errors.Add(error);
             }
+        }
+
+        if (!await UnchangedSinceLookAsync(grains, orderGrain))
+        {
+            Errors.Clear();
         }
 
         return true;
     }
 
-    // The cart's lines, or null when there is nothing to reserve: the order exists already, or the cart is empty.
-    private async Task<IReadOnlyList<CartLine>?> ReadAsync(IGrainFactory grains, IOrderGrain orderGrain)
+    private IEnumerable<CartLine> SortedLines => _lines.OrderBy(l => l.ProductId, StringComparer.Ordinal);
+
+    private ICartGrain Cart(IGrainFactory grains) => grains.GetGrain<ICartGrain>(request.CustomerId);
+
+    private async Task<bool> UnchangedSinceLookAsync(IGrainFactory grains, IOrderGrain orderGrain) =>
+        await orderGrain.GetAsync() is null && (await Cart(grains).GetAsync()).Lines.SequenceEqual(_lines);
+
+    private void Reset()
     {
         (Order, Placed) = (null, false);
         Errors.Clear();
         Reserved.Clear();
-        if (await orderGrain.GetAsync() is { } existing)
-        {
-            Order = existing;
-            return null;
-        }
-
-        var lines = (await grains.GetGrain<ICartGrain>(request.CustomerId).GetAsync()).Lines;
-        if (lines.IsEmpty)
-        {
-            Errors.Add(new LineError("", UserError.Of(ErrorCodes.CartEmpty, "The cart is empty."), null));
-            return null;
-        }
-
-        return lines;
     }
 
     // The errors name the product in their message; their field is empty, as no checkout input names a cart line.

@@ -17,8 +17,8 @@ public sealed partial class OrderProcessGrain(
     TimeProvider time,
     ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain
 {
-    // A refusal that the verification does not confirm means the attempt read a transaction that since aborted;
-    // the checkout runs again, this many times at most.
+    // A refusal that the verification does not confirm (it read a transaction that since aborted), or an order or
+    // cart that changed between Look and the transaction, sends the checkout round again, this many times at most.
     private const int MaxRounds = 5;
 
     private Guid Id => this.GetPrimaryKey();
@@ -41,27 +41,35 @@ public sealed partial class OrderProcessGrain(
         }
 
         var attempt = new CheckoutAttempt(request, options.Value.ShippingCost(request.ShippingSpeed));
-        for (var round = 1; ; round++)
+        for (var round = 1; round <= MaxRounds; round++)
         {
-            await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
-                await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order)));
-            if (attempt.Errors.Count == 0)
+            if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.LookAsync(grains, Order)))
             {
                 break;
             }
 
             await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
-                await transactions.RunTransaction(TransactionOption.Create, () => attempt.VerifyRefusalAsync(grains, Order)));
-            if (attempt.Errors.Count > 0 || attempt.Order is not null || round == MaxRounds)
+                await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order)));
+            if (attempt.Placed)
             {
                 break;
+            }
+
+            if (attempt.Errors.Count > 0)
+            {
+                await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
+                    await transactions.RunTransaction(TransactionOption.Create, () => attempt.VerifyRefusalAsync(grains, Order)));
+                if (attempt.Errors.Count > 0)
+                {
+                    break;
+                }
             }
         }
 
         if (attempt.Errors.Count == 0 && attempt.Order is null)
         {
             // Safe to send again with the same idempotency key: nothing was placed.
-            throw new TimeoutException($"Checkout {Id} kept reading transactions that then aborted; try again.");
+            throw new TimeoutException($"Checkout {Id} kept meeting transactions that then aborted, or a cart that changed under it; try again.");
         }
 
         if (attempt.Errors.Count > 0)

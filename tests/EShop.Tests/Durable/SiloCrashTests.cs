@@ -133,8 +133,8 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         Assert.Equal(before.GetProperty("products").GetProperty("totalCount").GetInt32(), after.GetProperty("products").GetProperty("totalCount").GetInt32());
     }
 
-    // A checkout caught in a transaction whose manager died can wait minutes for that transaction to be resolved
-    // (see the issue notes): the deadline is generous, the assertions are what matter.
+    // A checkout caught behind a transaction whose participant died waits for Orleans' PrepareTimeout (20 s) and
+    // the death declaration; the deadline is far above that, as the assertions are what this test is about.
     private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);

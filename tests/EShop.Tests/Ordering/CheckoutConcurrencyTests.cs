@@ -6,7 +6,8 @@ using EShop.Tests.Shared;
 
 namespace EShop.Tests.Ordering;
 
-// Checkouts racing each other: for the last units of a product, and retries of one idempotency key.
+// Checkouts racing each other (for the last units of a product, retries of one idempotency key) and the customer's
+// own cart changes.
 [Collection(ClusterCollection.Name)]
 public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
 {
@@ -48,5 +49,37 @@ public sealed class CheckoutConcurrencyTests(EShopClusterFixture fixture)
         var failed = buyers.Where((_, i) => !results[i].Succeeded).ToList();
         Assert.All(await Task.WhenAll(failed.Select(b => _grains.Cart(b).GetAsync())), c => Assert.Equal(2, c.ItemCount));
         Assert.All(await Task.WhenAll(failed.Select(b => _grains.History(b).GetPageAsync(0, 1))), h => Assert.Equal(0, h.TotalCount));
+    }
+
+    // Checkout reads the cart before its transaction and locks the cart last in it (see CheckoutAttempt): a line
+    // added in between must end up either in the order or still in the cart, never cleared unsold.
+    [Fact]
+    public async Task Checkout_RacingALineAddedToTheCart_OrdersExactlyTheCartItClears()
+    {
+        const int customers = 30;
+        var first = await TestCatalog.CreateProductAsync(_grains, stock: 1_000);
+        var added = await TestCatalog.CreateProductAsync(_grains, stock: 1_000);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, customers).Select(_ => Checkouts.CustomerWithCartAsync(_grains, (first.Id, 1))));
+
+        // The additions are spread over the checkouts' duration so that they land before, between and after their steps.
+        var orders = await Task.WhenAll(buyers.Select(async (buyer, i) =>
+        {
+            var checkout = Checkouts.CheckoutAsync(_grains, Checkouts.Request(buyer));
+            await Task.Delay(TimeSpan.FromMilliseconds(i * 5));
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await _grains.Cart(buyer).AddAsync(added.Id, 1));
+            return (await checkout).Value!;
+        }));
+
+        var carts = await Task.WhenAll(buyers.Select(b => _grains.Cart(b).GetAsync()));
+        for (var i = 0; i < customers; i++)
+        {
+            var ordered = orders[i].Lines.Where(l => l.ProductId == added.Id).Sum(l => l.Quantity);
+            Assert.Equal(1, orders[i].Lines.Single(l => l.ProductId == first.Id).Quantity);
+            Assert.Equal(1, ordered + carts[i].Lines.Where(l => l.ProductId == added.Id).Sum(l => l.Quantity));
+            Assert.DoesNotContain(carts[i].Lines, l => l.ProductId == first.Id);
+        }
+
+        var soldAdded = orders.Sum(o => o.Lines.Where(l => l.ProductId == added.Id).Sum(l => l.Quantity));
+        Assert.Equal((1_000 - customers, 1_000 - soldAdded), ((await TestCatalog.ReadAsync(_grains, first.Id))!.Stock, (await TestCatalog.ReadAsync(_grains, added.Id))!.Stock));
     }
 }
