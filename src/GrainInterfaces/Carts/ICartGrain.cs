@@ -10,6 +10,15 @@ public interface ICartGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("Get")]
     Task<CartSnapshot> GetAsync();
 
+    /// <summary>
+    /// The lines as this cart last read or wrote them, committed or not, outside any transaction; null when it has
+    /// not yet. A guess, for checkout to plan its transaction by: checkout compares it with the cart inside that
+    /// transaction. It costs no transaction; a committed read (<see cref="GetAsync"/>) costs a storage write, as every
+    /// participant of a read-only Orleans transaction stores the time it read at.
+    /// </summary>
+    [Transaction(TransactionOption.Suppress), ReadOnly, Alias("Peek")]
+    Task<CartSnapshot?> PeekAsync();
+
     /// <summary>Adds units at the product's current sale price: a line already there grows and moves to that price, the one the customer just saw.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("Add")]
     Task<Result<CartSnapshot>> AddAsync(string productId, int quantity);

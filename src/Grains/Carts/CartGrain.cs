@@ -10,7 +10,12 @@ public sealed class CartGrain(
     [TransactionalState(StateNames.Cart, StorageNames.Carts)] ITransactionalState<CartState> state,
     IGrainFactory grains) : Grain, ICartGrain
 {
-    public Task<CartSnapshot> GetAsync() => state.PerformRead(ToSnapshot);
+    // The lines this activation last read or wrote, committed or not (see PeekAsync).
+    private CartSnapshot? _seen;
+
+    public Task<CartSnapshot> GetAsync() => state.PerformRead(Snapshot);
+
+    public Task<CartSnapshot?> PeekAsync() => Task.FromResult(_seen);
 
     public Task<Result<CartSnapshot>> AddAsync(string productId, int quantity) =>
         ChangeLineAsync(productId, quantity, allowZero: false, line => (line?.Quantity ?? 0) + quantity, refreshPrice: true);
@@ -21,13 +26,13 @@ public sealed class CartGrain(
     public Task<CartSnapshot> ClearAsync() => state.PerformUpdate(s =>
     {
         s.Lines.Clear();
-        return CartSnapshot.Empty;
+        return Snapshot(s);
     });
 
     public Task<CartSnapshot> RepriceAsync(ImmutableDictionary<string, decimal> unitPrices) => state.PerformUpdate(s =>
     {
         s.Lines = [.. s.Lines.Select(l => unitPrices.TryGetValue(l.ProductId, out var price) ? l with { UnitPrice = price } : l)];
-        return ToSnapshot(s);
+        return Snapshot(s);
     });
 
     // Sets one line to newQuantity's answer. Availability comes from the catalog's committed view,
@@ -75,9 +80,9 @@ public sealed class CartGrain(
                 s.Lines.Add(updated);
             }
 
-            return Result<CartSnapshot>.Ok(ToSnapshot(s));
+            return Result<CartSnapshot>.Ok(Snapshot(s));
         });
     }
 
-    private static CartSnapshot ToSnapshot(CartState s) => new([.. s.Lines]);
+    private CartSnapshot Snapshot(CartState s) => _seen = new([.. s.Lines]);
 }

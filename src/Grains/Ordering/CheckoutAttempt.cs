@@ -5,21 +5,21 @@ using EShop.Shared;
 
 namespace EShop.Ordering;
 
-// The steps of a checkout. Look reads the order and the cart, each in a committed read of its own and outside any
-// transaction; then the checkout transaction reserves every line, creates the order and clears the cart. A line that
-// cannot be had makes it vote to abort, after trying every line so the customer hears of all of them at once.
+// The steps of a checkout. Look takes the cart's lines; then the checkout transaction reserves every line, creates
+// the order and clears the cart. A line that cannot be had makes it vote to abort, after trying every line so the
+// customer hears of all of them at once.
 //
 // The transaction locks the products first and the customer's own order and cart after. Orleans breaks any lock a
 // transaction has held for longer than its lock timeout (8 s by default), and a best-selling product can keep a
 // checkout waiting that long, most of all while a silo's death leaves its transactions to time out: a checkout that
 // locked its cart and then queued for the product would find its cart lock broken by the time it got the product,
 // abort, and queue again, so that under load no checkout got through for minutes. Locked last, the cart and order are
-// held for milliseconds; the transaction checks that they are still as Look saw them, and when they are not it
-// aborts and the checkout looks again.
+// held for milliseconds; the transaction checks that the order does not exist yet and the cart is as Look saw it,
+// and when either is not so it aborts and the checkout looks again.
 //
 // Orleans lets a transaction read the prepared state of another that has not committed yet; a reader that commits is
-// aborted in cascade if that other one aborts, but a reader that aborts by itself never learns of it. So a refusal
-// is only an answer once VerifyRefusalAsync has seen it again in a transaction that commits.
+// aborted in cascade if that other one aborts, but a reader that aborts by itself never learns of it. So what an
+// aborted transaction saw (a refusal, an existing order) is only an answer once read again in a committed read.
 internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingCost)
 {
     private ImmutableArray<CartLine> _lines = [];
@@ -37,27 +37,37 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
     // False when the order existed already: an earlier attempt with this idempotency key committed it.
     public bool Placed { get; private set; }
 
-    // True when what was read is the answer: the order exists already, or the cart is empty.
-    public async Task<bool> LookAsync(IGrainFactory grains, IOrderGrain orderGrain)
+    // True when what was read is the answer: an empty cart, and the order if an earlier try placed it. With guess,
+    // the lines are the cart grain's PeekAsync when it has them, which spares a storage write; the transaction checks
+    // them. Without (in later rounds, when a guess may be what failed), and to call a cart empty, a committed read.
+    public async Task<bool> LookAsync(IGrainFactory grains, IOrderGrain orderGrain, bool guess)
     {
         Reset();
-        if (await orderGrain.GetAsync() is { } existing)
+        if (guess && await Cart(grains).PeekAsync() is { Lines.IsEmpty: false } seen)
         {
-            Order = existing;
-            return true;
+            _lines = seen.Lines;
+            return false;
         }
 
         _lines = (await Cart(grains).GetAsync()).Lines;
-        if (_lines.IsEmpty)
+        if (!_lines.IsEmpty)
         {
-            Errors.Add(new LineError("", UserError.Of(ErrorCodes.CartEmpty, "The cart is empty."), null));
-            return true;
+            return false;
         }
 
-        return false;
+        if (!await ConfirmOrderAsync(orderGrain))
+        {
+            Errors.Add(new LineError("", UserError.Of(ErrorCodes.CartEmpty, "The cart is empty."), null));
+        }
+
+        return true;
     }
 
-    // The checkout transaction's body. Voting to abort with no errors means the order or the cart changed since Look.
+    // After a transaction that found the order: true when a committed read finds it too.
+    public async Task<bool> ConfirmOrderAsync(IOrderGrain orderGrain) => (Order = await orderGrain.GetAsync()) is not null;
+
+    // The checkout transaction's body. Voting to abort with no errors means the cart changed since Look, or the order
+    // exists already (then in Order).
     public async Task<bool> RunAsync(IGrainFactory grains, IOrderGrain orderGrain)
     {
         Reset();
@@ -95,8 +105,8 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
     }
 
     // Reads what a refused attempt decided on, changing nothing, in a transaction that commits, in the checkout's
-    // order of locking. It leaves the refusal confirmed, or no errors: the refusal had read a transaction that since
-    // aborted, or the cart or order changed since Look; either way the checkout looks and runs again.
+    // order of locking. It leaves the refusal confirmed, or the order (an earlier try placed it), or neither: the
+    // refusal had read a transaction that since aborted, or the cart changed since Look; the checkout then runs again.
     public async Task<bool> VerifyRefusalAsync(IGrainFactory grains, IOrderGrain orderGrain)
     {
         Errors.Clear();
@@ -121,7 +131,7 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
     private ICartGrain Cart(IGrainFactory grains) => grains.GetGrain<ICartGrain>(request.CustomerId);
 
     private async Task<bool> UnchangedSinceLookAsync(IGrainFactory grains, IOrderGrain orderGrain) =>
-        await orderGrain.GetAsync() is null && (await Cart(grains).GetAsync()).Lines.SequenceEqual(_lines);
+        (Order = await orderGrain.GetAsync()) is null && (await Cart(grains).GetAsync()).Lines.SequenceEqual(_lines);
 
     private void Reset()
     {

@@ -43,7 +43,7 @@ public sealed partial class OrderProcessGrain(
         var attempt = new CheckoutAttempt(request, options.Value.ShippingCost(request.ShippingSpeed));
         for (var round = 1; round <= MaxRounds; round++)
         {
-            if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.LookAsync(grains, Order)))
+            if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.LookAsync(grains, Order, guess: round == 1)))
             {
                 break;
             }
@@ -59,10 +59,15 @@ public sealed partial class OrderProcessGrain(
             {
                 await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
                     await transactions.RunTransaction(TransactionOption.Create, () => attempt.VerifyRefusalAsync(grains, Order)));
-                if (attempt.Errors.Count > 0)
-                {
-                    break;
-                }
+            }
+            else if (attempt.Order is not null)
+            {
+                await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.ConfirmOrderAsync(Order));
+            }
+
+            if (attempt.Errors.Count > 0 || attempt.Order is not null)
+            {
+                break;
             }
         }
 

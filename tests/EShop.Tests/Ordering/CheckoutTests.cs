@@ -3,6 +3,7 @@ using EShop.Catalog;
 using EShop.Ordering;
 using EShop.Shared;
 using EShop.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EShop.Tests.Ordering;
 
@@ -31,6 +32,29 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
         Assert.Equal((4, 6), ((await _grains.Catalog().GetProductAsync(kettle.Id))!.Stock, (await _grains.Catalog().GetProductAsync(mug.Id))!.Stock));
         Assert.Empty((await _grains.Cart(customerId).GetAsync()).Lines);
         Assert.Equal([order.Id], (await _grains.History(customerId).GetPageAsync(0, 10)).OrderIds.ToArray());
+    }
+
+    // An aborted transaction leaves the cart grain's guess (PeekAsync) at a change that never committed; checkout must
+    // order what the cart holds, not what the guess says.
+    [Fact]
+    public async Task Checkout_CartGuessFromAnAbortedChange_OrdersTheCommittedCart()
+    {
+        var kept = await TestCatalog.CreateProductAsync(_grains, stock: 10);
+        var aborted = await TestCatalog.CreateProductAsync(_grains, stock: 10);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (kept.Id, 1));
+        var transactions = fixture.Cluster.Client.ServiceProvider.GetRequiredService<ITransactionClient>();
+        await transactions.RunTransaction(TransactionOption.Create, async () =>
+        {
+            await _grains.Cart(customerId).AddAsync(aborted.Id, 2);
+            return false;
+        });
+        Assert.Equal(2, (await _grains.Cart(customerId).PeekAsync())!.Lines.Length);
+
+        var order = (await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId))).Value!;
+
+        Assert.Equal([kept.Id], order.Lines.Select(l => l.ProductId).ToArray());
+        Assert.Equal((9, 10), ((await TestCatalog.ReadAsync(_grains, kept.Id))!.Stock, (await TestCatalog.ReadAsync(_grains, aborted.Id))!.Stock));
+        Assert.Empty((await _grains.Cart(customerId).GetAsync()).Lines);
     }
 
     [Fact]
