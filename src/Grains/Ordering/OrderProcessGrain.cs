@@ -102,27 +102,51 @@ public sealed partial class OrderProcessGrain(
 
     public async Task<Result<OrderSnapshot>> CancelAsync(string reason)
     {
+        // As in checkout (see CheckoutAttempt), the products are locked before the order, so a cancellation queued at
+        // a best-selling product does not hold the order's lock past Orleans' lock timeout. An order's lines never
+        // change once placed: a committed read tells which products to release.
         Result<OrderSnapshot>? cancelled = null;
         var released = new List<ProductSnapshot>();
-
-        // Commits also when the order refuses (changing nothing), so the refusal rests on committed state.
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
+        for (var round = 1; cancelled is null; round++)
         {
-            released.Clear();
-            cancelled = await Order.CancelAsync(reason);
-            if (!cancelled.Succeeded)
+            var lines = (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()))?.Lines ?? [];
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
             {
-                return;
+                released.Clear();
+                foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+                {
+                    if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
+                    {
+                        released.Add(product);
+                    }
+                }
+
+                cancelled = await Order.CancelAsync(reason);
+
+                // A refusal, or an order placed since the read, undoes the releases.
+                return cancelled.Succeeded && cancelled.Value!.Lines.SequenceEqual(lines);
+            }));
+
+            if (cancelled!.Succeeded && cancelled.Value!.Lines.SequenceEqual(lines))
+            {
+                break;
             }
 
-            foreach (var line in cancelled.Value!.Lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+            // The refusal was seen in a transaction that aborted; it is the answer once one that commits refuses too.
+            // One that would cancel after all aborts instead (it releases nothing), and the cancellation runs again.
+            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
             {
-                if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
-                {
-                    released.Add(product);
-                }
+                cancelled = await Order.CancelAsync(reason);
+                return !cancelled.Succeeded;
+            }));
+
+            if (cancelled!.Succeeded)
+            {
+                cancelled = round < MaxRounds
+                    ? null
+                    : throw new TimeoutException($"Cancelling order {Id} kept meeting transactions that then aborted; try again.");
             }
-        }));
+        }
 
         if (cancelled!.Succeeded)
         {

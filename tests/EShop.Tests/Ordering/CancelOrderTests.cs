@@ -42,6 +42,24 @@ public sealed class CancelOrderTests(EShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Cancel_WhileOthersCheckOutTheSameProduct_ReleasesItsUnitsExactlyOnce()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 100);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 3));
+        var order = (await Checkouts.CheckoutAsync(_grains, Checkouts.Request(customerId))).Value!;
+        var others = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1))));
+
+        var checkouts = Task.WhenAll(others.Select(o => Checkouts.CheckoutAsync(_grains, Checkouts.Request(o))));
+        var cancels = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync("changed my mind")));
+
+        Assert.All(await checkouts, r => Assert.True(r.Succeeded));
+        Assert.Equal([true, false, false], cancels.Select(c => c.Succeeded).Order().Reverse());
+        Assert.All(cancels.Where(c => !c.Succeeded), c => Assert.Equal(ErrorCodes.InvalidState, Assert.Single(c.Errors).Code));
+        Assert.Equal(100 - 30, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(OrderStatus.Cancelled, (await _grains.GetGrain<IOrderGrain>(order.Id).GetAsync())!.Status);
+    }
+
+    [Fact]
     public async Task Cancel_UnknownOrder_ReturnsNotFound()
     {
         var result = await _grains.GetGrain<IOrderProcessGrain>(Guid.NewGuid()).CancelAsync("nothing there");
