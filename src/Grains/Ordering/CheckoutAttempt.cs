@@ -10,12 +10,14 @@ namespace EShop.Ordering;
 // customer hears of all of them at once.
 //
 // The transaction locks the products first and the customer's own order and cart after. Orleans breaks any lock a
-// transaction has held for longer than its lock timeout (8 s by default), and a best-selling product can keep a
-// checkout waiting that long, most of all while a silo's death leaves its transactions to time out: a checkout that
-// locked its cart and then queued for the product would find its cart lock broken by the time it got the product,
-// abort, and queue again, so that under load no checkout got through for minutes. Locked last, the cart and order are
-// held for milliseconds; the transaction checks that the order does not exist yet and the cart is as Look saw it,
-// and when either is not so it aborts and the checkout looks again.
+// transaction has held for longer than its lock timeout (LockTimeout, 8 s, and at least the transaction's timeout),
+// and a best-selling product can keep a checkout waiting that long, most of all while a silo's death leaves its
+// transactions to time out: a checkout that locked its cart and then queued for the product would find its cart lock
+// broken by the time it got the product, abort, and queue again, so that under load no checkout got through for
+// minutes. Locked last, the cart and order are held for milliseconds; the transaction checks that the cart is as Look
+// saw it (if not, the checkout looks again) and that the order does not exist yet (if it does, a committed read
+// confirms it and it is the answer). Among the products the order is by SKU, to rule out deadlocks; a quiet product
+// that sorts before a best-selling one in the same cart is still held while the checkout queues for the latter.
 //
 // Orleans lets a transaction read the prepared state of another that has not committed yet; a reader that commits is
 // aborted in cascade if that other one aborts, but a reader that aborts by itself never learns of it. So what an

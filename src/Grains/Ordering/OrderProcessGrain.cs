@@ -109,31 +109,35 @@ public sealed partial class OrderProcessGrain(
         var released = new List<ProductSnapshot>();
         for (var round = 1; cancelled is null; round++)
         {
-            var lines = (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()))?.Lines ?? [];
-            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
+            // An order that is missing or not pending cannot be cancelled: straight to the refusal, locking no product.
+            if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()) is { Status: OrderStatus.PendingPayment } pending)
             {
-                released.Clear();
-                foreach (var line in lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+                await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
-                    if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
+                    released.Clear();
+                    foreach (var line in pending.Lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
                     {
-                        released.Add(product);
+                        if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
+                        {
+                            released.Add(product);
+                        }
                     }
-                }
 
-                cancelled = await Order.CancelAsync(reason);
+                    cancelled = await Order.CancelAsync(reason);
 
-                // A refusal, or an order placed since the read, undoes the releases.
-                return cancelled.Succeeded && cancelled.Value!.Lines.SequenceEqual(lines);
-            }));
+                    // A refusal undoes the releases.
+                    return cancelled.Succeeded;
+                }));
+            }
 
-            if (cancelled!.Succeeded && cancelled.Value!.Lines.SequenceEqual(lines))
+            if (cancelled?.Succeeded == true)
             {
                 break;
             }
 
-            // The refusal was seen in a transaction that aborted; it is the answer once one that commits refuses too.
-            // One that would cancel after all aborts instead (it releases nothing), and the cancellation runs again.
+            // A refusal seen in a transaction that aborted, or read before any: it is the answer once a transaction
+            // that commits refuses too. One that would cancel after all (the read was of a transaction that since
+            // committed or aborted) aborts instead, as it releases nothing, and the cancellation runs again.
             await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
             {
                 cancelled = await Order.CancelAsync(reason);
