@@ -74,7 +74,6 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
     {
         Reset();
 
-        // One order of locking (by SKU) across all checkouts, so two carts with the same products cannot deadlock.
         foreach (var line in SortedLines)
         {
             var reservation = await grains.GetGrain<IProductGrain>(line.ProductId).ReserveAsync(line.Quantity, line.UnitPrice);
@@ -128,7 +127,11 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
         return true;
     }
 
-    private IEnumerable<CartLine> SortedLines => _lines.OrderBy(l => l.ProductId, StringComparer.Ordinal);
+    private IEnumerable<CartLine> SortedLines => InLockOrder(_lines, l => l.ProductId);
+
+    // The one order in which checkouts and cancellations lock products (by SKU), so that none deadlock each other.
+    public static IEnumerable<T> InLockOrder<T>(IEnumerable<T> lines, Func<T, string> productId) =>
+        lines.OrderBy(productId, StringComparer.Ordinal);
 
     private ICartGrain Cart(IGrainFactory grains) => grains.GetGrain<ICartGrain>(request.CustomerId);
 

@@ -17,8 +17,9 @@ public sealed partial class OrderProcessGrain(
     TimeProvider time,
     ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain
 {
-    // A refusal that the verification does not confirm (it read a transaction that since aborted), or an order or
-    // cart that changed between Look and the transaction, sends the checkout round again, this many times at most.
+    // A refusal that the verification does not confirm (it read a transaction that since aborted), a cart that changed
+    // between Look and the transaction, or an order seen there that a committed read does not find, sends the checkout
+    // (or a cancellation) round again, this many times at most.
     private const int MaxRounds = 5;
 
     private Guid Id => this.GetPrimaryKey();
@@ -115,7 +116,7 @@ public sealed partial class OrderProcessGrain(
                 await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
                 {
                     released.Clear();
-                    foreach (var line in pending.Lines.OrderBy(l => l.ProductId, StringComparer.Ordinal))
+                    foreach (var line in CheckoutAttempt.InLockOrder(pending.Lines, l => l.ProductId))
                     {
                         if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
                         {
