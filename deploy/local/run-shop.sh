@@ -31,12 +31,21 @@ if [ "$profile" = Durable ]; then
   export ConnectionStrings__Redis="${ConnectionStrings__Redis:-127.0.0.1:${ESHOP_REDIS_PORT:-56379}}"
 fi
 
-# The first administrator comes from the environment; without one, make a throwaway password for this run.
+# The first administrator comes from the environment; without one, generate a password. In the Durable profile the
+# account outlives the run with the database, so its password is kept beside the data for the next start (a new one
+# each run would not sign in to the account the first run created, and the silo would refuse to start).
 export EShop__Admin__Email="${EShop__Admin__Email:-admin@eshop.local}"
 if [ -z "${EShop__Admin__Password:-}" ]; then
-  EShop__Admin__Password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+  if [ "$profile" = Durable ]; then
+    password_file=".data/admin-password"
+    [ -s "$password_file" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+    EShop__Admin__Password="$(cat "$password_file")"
+    password_note="kept in $password_file"
+  else
+    EShop__Admin__Password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+    password_note="generated for this run"
+  fi
   export EShop__Admin__Password
-  generated_password=1
 fi
 
 dotnet build EShop.sln -c Release -v quiet -nologo
@@ -78,7 +87,7 @@ EShop is running: profile $profile, $silos silo(s)$([ "$profile" = Local ] && ec
   GraphiQL          $gateway_url/graphql   (open in a browser)
   Orleans dashboard$dashboards
   Health            $gateway_url/health
-  Admin             $EShop__Admin__Email${generated_password:+ / password $EShop__Admin__Password (generated for this run)}
+  Admin             $EShop__Admin__Email${password_note:+ / password $EShop__Admin__Password ($password_note)}
   Logs              $logs/
 Press Ctrl-C to stop.
 MSG
