@@ -27,12 +27,11 @@ public sealed class ContractTests(GatewayFixture fixture)
         "Subscription",
     ];
 
-    [Fact]
+    [ContractFileFact]
     public void LiveSchema_HasEveryContractElementWithItsShape()
     {
         var schema = fixture.Services.GetRequiredService<EShopSchema>();
         schema.Initialize();
-        Assert.True(File.Exists(RepositoryFiles.Contract), $"The contract is expected at {RepositoryFiles.Contract}.");
         var contract = Parser.Parse(File.ReadAllText(RepositoryFiles.Contract));
 
         var problems = contract.Definitions.OfType<GraphQLTypeDefinition>()
