@@ -42,6 +42,9 @@ public static class GatewayBuilderExtensions
         app.UseAuthentication();
         app.MapHealthChecks("/health");
         app.MapGraphQLHttp("/graphql");
+
+        // The bare address is what people type into a browser: send them to GraphiQL rather than a 404.
+        app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }
 

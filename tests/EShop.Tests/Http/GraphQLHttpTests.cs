@@ -91,6 +91,16 @@ public sealed class GraphQLHttpTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Get_Root_RedirectsToGraphiQL()
+    {
+        using var http = fixture.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await http.GetAsync("/");
+
+        Assert.Equal((HttpStatusCode.Found, "/graphql"), (response.StatusCode, response.Headers.Location?.OriginalString));
+    }
+
+    [Fact]
     public async Task Health_WithTheClusterUp_Is200()
     {
         Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/health")).StatusCode);

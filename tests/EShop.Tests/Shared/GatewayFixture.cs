@@ -21,6 +21,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public GraphQLClient Anonymous => new(Http, null);
 
+    // Another client of the same host, for a test that needs other options (e.g. not following redirects).
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _factory.CreateClient(options);
+
     public async Task InitializeAsync()
     {
         Cluster = await TestSilo.StartAsync(silos: 1);
