@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # PostgreSQL and Redis for the Durable profile, on 127.0.0.1, with their data under the repository's .data/.
 #   deploy/local/services.sh up      install (Debian/Ubuntu packages) when missing, start, wait until both answer
-#   deploy/local/services.sh down    stop both; no process is left behind
+#   deploy/local/services.sh down    stop the ones up started; no process of ours is left behind
 #   deploy/local/services.sh status
-# Both commands are idempotent. Ports: ESHOP_PG_PORT (55432), ESHOP_REDIS_PORT (56379).
+# Both commands are idempotent. Ports: ESHOP_PG_PORT (55432), ESHOP_REDIS_PORT (56379). A server that already answers
+# on the port when up runs (another checkout's, the machine's own) is used as it is, and down leaves it running.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -65,9 +66,24 @@ postgres_start() {
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || { echo "PostgreSQL did not start; see $logs/postgres.log" >&2; exit 1; }
 }
 
+# Redis writes its pid file itself; the process is ours only while that pid is a redis-server working in our data
+# folder (the file outlives a crash, and the pid may since belong to anything).
+redis_ours() {
+  local pid
+  pid="$(cat "$redis_data/redis.pid" 2>/dev/null)" || return 1
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = redis-server ] \
+    && [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$(readlink -f "$redis_data")" ]
+}
+
 redis_up() {
   mkdir -p "$redis_data" "$logs"
-  if ! redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+  if redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+    redis_ours || echo "A Redis not started from $redis_data already answers on $redis_port: using it."
+  elif redis_ours; then
+    # Two servers appending to one AOF would corrupt it.
+    echo "The Redis of $redis_data (pid $(cat "$redis_data/redis.pid")) runs on another port; run down first." >&2
+    exit 1
+  else
     redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$redis_data" --daemonize yes \
       --pidfile "$redis_data/redis.pid" --logfile "$logs/redis.log" --appendonly yes --save ""
   fi
@@ -86,14 +102,19 @@ postgres_down() {
   fi
 }
 
+# By pid, not by port: whatever else answers on the port is not ours to stop. SIGTERM is Redis's graceful shutdown
+# (the AOF is flushed; there are no RDB save points to write).
 redis_down() {
-  if redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
-    redis-cli -h 127.0.0.1 -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+  if redis_ours; then
+    local pid; pid="$(cat "$redis_data/redis.pid")"
+    kill -TERM "$pid"
+    # Not kill -0: an exited daemon whose parent does not reap it still has a pid, but no longer a working folder.
+    for _ in $(seq 1 40); do
+      redis_ours || break
+      sleep 0.25
+    done
+    if redis_ours; then echo "Redis (pid $pid) did not stop; see $logs/redis.log" >&2; exit 1; fi
   fi
-  for _ in $(seq 1 40); do
-    [ -f "$redis_data/redis.pid" ] && kill -0 "$(cat "$redis_data/redis.pid")" 2>/dev/null || break
-    sleep 0.25
-  done
   rm -f "$redis_data/redis.pid"
 }
 
@@ -110,8 +131,15 @@ case "${1:-}" in
     postgres_down
     ;;
   status)
-    if [ -n "$(pg_bin)" ] && "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then echo "PostgreSQL: up on $pg_port"; else echo "PostgreSQL: down"; fi
-    if redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then echo "Redis: up on $redis_port"; else echo "Redis: down"; fi
+    ours=" (started from .data/, down stops it)" theirs=" (not started from .data/, down leaves it)"
+    if [ -n "$(pg_bin)" ] && "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then
+      if as_db_owner "$(pg_bin)/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then note="$ours"; else note="$theirs"; fi
+      echo "PostgreSQL: up on $pg_port$note"
+    else echo "PostgreSQL: down"; fi
+    if redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+      if redis_ours; then note="$ours"; else note="$theirs"; fi
+      echo "Redis: up on $redis_port$note"
+    else echo "Redis: down"; fi
     ;;
   *)
     echo "usage: $0 up|down|status" >&2
