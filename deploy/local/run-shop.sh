@@ -48,6 +48,20 @@ if [ -z "${EShop__Admin__Password:-}" ]; then
   export EShop__Admin__Password
 fi
 
+# The gateway signs access tokens with this key (at least 32 bytes). Kept beside the Durable data like the password:
+# with a new key each start, a restart would reject every access token a signed-in storefront still holds.
+if [ -z "${EShop__Jwt__SigningKey:-}" ]; then
+  if [ "$profile" = Durable ]; then
+    key_file=".data/jwt-signing-key"
+    [ -s "$key_file" ] || (umask 077; head -c 48 /dev/urandom | base64 >"$key_file")
+    EShop__Jwt__SigningKey="$(cat "$key_file")"
+  else
+    EShop__Jwt__SigningKey="$(head -c 48 /dev/urandom | base64)"
+  fi
+  export EShop__Jwt__SigningKey
+fi
+
+echo "Building... (the first run takes a minute)"
 dotnet build EShop.sln -c Release -v quiet -nologo
 
 pids=()
@@ -57,11 +71,14 @@ stop() {
 }
 trap stop EXIT INT TERM
 
+# A dot every second while waiting, so a slow start does not look like a hang.
 wait_healthy() {
   for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" = "200" ]; then return 0; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" = "200" ]; then echo " up"; return 0; fi
+    printf .
     sleep 1
   done
+  echo
   echo "$2 did not become healthy; see $logs" >&2
   exit 1
 }
@@ -69,6 +86,7 @@ wait_healthy() {
 dashboards=""
 for i in $(seq 0 $((silos - 1))); do
   url="http://127.0.0.1:$((8081 + i))"
+  printf "Starting silo %s on %s, waiting until healthy" "$i" "$url"
   Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
     dotnet run --project src/Silo -c Release --no-build --urls "$url" >"$logs/silo-$i.log" 2>&1 &
   pids+=($!)
@@ -76,6 +94,7 @@ for i in $(seq 0 $((silos - 1))); do
   dashboards="$dashboards $url/dashboard"
 done
 
+printf "Starting the gateway on %s, waiting until healthy" "$gateway_url"
 dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_url" >"$logs/gateway.log" 2>&1 &
 pids+=($!)
 wait_healthy "$gateway_url" "The gateway"
