@@ -1,0 +1,3 @@
+namespace EShop.Sandbox.Carrier;
+
+internal sealed record ShipmentEvent(ShipmentStatus Status, DateTimeOffset At, string Location);

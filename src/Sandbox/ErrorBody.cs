@@ -1,0 +1,3 @@
+namespace EShop.Sandbox;
+
+internal sealed record ErrorBody(string Error);

@@ -1,0 +1,8 @@
+namespace EShop.Sandbox.Processor;
+
+internal enum FaultPoint
+{
+    None,
+    BeforeWork,
+    AfterWork,
+}

@@ -1,0 +1,3 @@
+namespace EShop.Sandbox.Processor;
+
+internal sealed record ProcessorBehaviour(int LatencyMs, double FailureRate, bool Down);
