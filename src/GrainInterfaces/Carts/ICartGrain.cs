@@ -30,6 +30,13 @@ public interface ICartGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), Alias("Clear")]
     Task<CartSnapshot> ClearAsync();
 
+    /// <summary>
+    /// Puts an order's lines back (a declined or unpaid order), at the prices the order was placed at, so the customer can
+    /// check out again; a line already in the cart grows.
+    /// </summary>
+    [Transaction(TransactionOption.Join), Alias("Restore")]
+    Task<CartSnapshot> RestoreAsync(ImmutableArray<CartLine> lines);
+
     /// <summary>Moves lines to the prices a failed checkout found, so the customer sees what they would now pay.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("Reprice")]
     Task<CartSnapshot> RepriceAsync(ImmutableDictionary<string, decimal> unitPrices);

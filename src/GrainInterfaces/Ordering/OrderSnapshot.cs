@@ -14,7 +14,9 @@ public sealed record OrderSnapshot(
     [property: Id(7)] ShippingSpeed ShippingSpeed,
     [property: Id(8)] PaymentDetails Payment,
     [property: Id(9)] DateTimeOffset PlacedAt,
-    [property: Id(10)] ImmutableArray<OrderEvent> Timeline)
+    [property: Id(10)] ImmutableArray<OrderEvent> Timeline,
+    [property: Id(11)] string? TrackingNumber,
+    [property: Id(12)] decimal Refunded)
 {
     public decimal Subtotal => Lines.Sum(l => l.LineTotal);
 

@@ -11,4 +11,6 @@ public static class ErrorCodes
     public const string EmailTaken = "EMAIL_TAKEN";
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
     public const string InvalidState = "INVALID_STATE";
+    public const string PaymentDeclined = "PAYMENT_DECLINED";
+    public const string PaymentUnavailable = "PAYMENT_UNAVAILABLE";
 }

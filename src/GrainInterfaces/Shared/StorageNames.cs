@@ -7,4 +7,5 @@ public static class StorageNames
     public const string Customers = "customers";
     public const string Carts = "carts";
     public const string Ordering = "ordering";
+    public const string Shipping = "shipping";
 }

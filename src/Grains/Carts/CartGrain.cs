@@ -29,6 +29,24 @@ public sealed class CartGrain(
         return Snapshot(s);
     });
 
+    public Task<CartSnapshot> RestoreAsync(ImmutableArray<CartLine> lines) => state.PerformUpdate(s =>
+    {
+        foreach (var line in lines)
+        {
+            var index = s.Lines.FindIndex(l => l.ProductId == line.ProductId);
+            if (index >= 0)
+            {
+                s.Lines[index] = s.Lines[index] with { Quantity = s.Lines[index].Quantity + line.Quantity };
+            }
+            else
+            {
+                s.Lines.Add(line);
+            }
+        }
+
+        return Snapshot(s);
+    });
+
     public Task<CartSnapshot> RepriceAsync(ImmutableDictionary<string, decimal> unitPrices) => state.PerformUpdate(s =>
     {
         s.Lines = [.. s.Lines.Select(l => unitPrices.TryGetValue(l.ProductId, out var price) ? l with { UnitPrice = price } : l)];

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using EShop.Carts;
 using EShop.Catalog;
 using EShop.Shared;
+using EShop.Shipping;
 
 namespace EShop.Ordering;
 
@@ -22,7 +23,7 @@ namespace EShop.Ordering;
 // Orleans lets a transaction read the prepared state of another that has not committed yet; a reader that commits is
 // aborted in cascade if that other one aborts, but a reader that aborts by itself never learns of it. So what an
 // aborted transaction saw (a refusal, an existing order) is only an answer once read again in a committed read.
-internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingCost)
+internal sealed class CheckoutAttempt(CheckoutRequest request)
 {
     private ImmutableArray<CartLine> _lines = [];
 
@@ -92,11 +93,14 @@ internal sealed class CheckoutAttempt(CheckoutRequest request, decimal shippingC
             return false;
         }
 
-        var names = Reserved.ToDictionary(r => r.Product.Id, r => r.Product.Name);
+        // Shipping is charged by the rate tables for the weight of what was reserved, at the speed chosen.
+        var products = Reserved.ToDictionary(r => r.Product.Id, r => r.Product);
+        var lines = _lines.Select(l => new OrderLine(l.ProductId, products[l.ProductId].Name, l.Quantity, l.UnitPrice, products[l.ProductId].WeightGrams)).ToList();
+        var shipping = ShippingRates.Quote(request.ShippingAddress.Country, lines.Sum(l => l.WeightGrams * l.Quantity), request.ShippingSpeed);
         Order = await orderGrain.PlaceAsync(new NewOrder(
             request.CustomerId,
-            [.. _lines.Select(l => new OrderLine(l.ProductId, names[l.ProductId], l.Quantity, l.UnitPrice))],
-            shippingCost,
+            [.. lines],
+            shipping.Cost,
             request.ShippingAddress,
             request.ShippingSpeed,
             request.Payment));

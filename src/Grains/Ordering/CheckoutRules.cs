@@ -1,4 +1,5 @@
 using EShop.Shared;
+using EShop.Shipping;
 
 namespace EShop.Ordering;
 
@@ -14,9 +15,7 @@ public static class CheckoutRules
             a.Line2?.Length > 200 ? UserError.Of(ErrorCodes.InvalidInput, "line2 must be at most 200 characters.", "input", "shippingAddress", "line2") : null,
             Validation.Required(a.City, 100, "input", "shippingAddress", "city"),
             Validation.Required(a.PostalCode, 20, "input", "shippingAddress", "postalCode"),
-            a.Country.Trim().Length == 2 && a.Country.Trim().All(char.IsAsciiLetter)
-                ? null
-                : UserError.Of(ErrorCodes.InvalidInput, "country must be a two-letter ISO 3166 code.", "input", "shippingAddress", "country"),
+            ShippingRates.ValidateCountry(a.Country, "input", "shippingAddress", "country"),
             ValidatePayment(request.Payment));
     }
 
@@ -24,8 +23,10 @@ public static class CheckoutRules
     {
         PaymentMethod.Card when string.IsNullOrWhiteSpace(payment.CardToken) =>
             UserError.Of(ErrorCodes.InvalidInput, "cardToken is required to pay by card.", "input", "payment", "cardToken"),
-        PaymentMethod.GiftCard when string.IsNullOrWhiteSpace(payment.GiftCardCode) =>
-            UserError.Of(ErrorCodes.InvalidInput, "giftCardCode is required to pay by gift card.", "input", "payment", "giftCardCode"),
+        PaymentMethod.Card when payment.CardToken!.Length > 200 =>
+            UserError.Of(ErrorCodes.InvalidInput, "cardToken must be at most 200 characters.", "input", "payment", "cardToken"),
+        PaymentMethod.GiftCard =>
+            UserError.Of(ErrorCodes.InvalidInput, "Gift cards are not accepted yet; pay by CARD or CASH_ON_DELIVERY.", "input", "payment", "method"),
         _ => null,
     };
 }

@@ -1,5 +1,10 @@
+using EShop.Shared;
+using EShop.Shipping;
+
 namespace EShop.Ordering;
 
+// The order and the rules of its status. Each change is idempotent: one already made returns the order unchanged, so
+// the order process can repeat a step whose outcome a crash left unknown.
 [GenerateSerializer, Alias("eshop.ordering.OrderState")]
 public sealed class OrderState
 {
@@ -13,10 +18,102 @@ public sealed class OrderState
     [Id(7)] public PaymentDetails? Payment { get; set; }
     [Id(8)] public DateTimeOffset PlacedAt { get; set; }
     [Id(9)] public List<OrderEvent> Timeline { get; set; } = [];
+    [Id(10)] public string? TrackingNumber { get; set; }
+    [Id(11)] public decimal Refunded { get; set; }
 
     public bool Placed => Timeline.Count > 0;
 
     public OrderSnapshot? ToSnapshot(Guid id) => Placed
-        ? new(id, CustomerId, Status, [.. Lines], ShippingCost, Currency, ShippingAddress!, ShippingSpeed, Payment!, PlacedAt, [.. Timeline])
+        ? new(id, CustomerId, Status, [.. Lines], ShippingCost, Currency, ShippingAddress!, ShippingSpeed, Payment!, PlacedAt, [.. Timeline], TrackingNumber, Refunded)
         : null;
+
+    // Before the carrier has the parcel: awaiting payment, or paid (or confirmed) with the label not yet picked up.
+    public UserError? CannotCancel() =>
+        !Placed ? UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId")
+        : Status is OrderStatus.PendingPayment or OrderStatus.Paid ? null
+        : UserError.Of(ErrorCodes.InvalidState, $"An order that is {Status} cannot be cancelled.", "orderId");
+
+    public void Cancel(DateTimeOffset at, string reason) => Move(OrderStatus.Cancelled, OrderTimeline.Cancelled, at, reason);
+
+    public UserError? LabelShipment(string trackingNumber, bool paid, DateTimeOffset at, string detail)
+    {
+        if (TrackingNumber is not null)
+        {
+            return null;
+        }
+
+        if (Status != OrderStatus.PendingPayment)
+        {
+            return UserError.Of(ErrorCodes.InvalidState, $"An order that is {Status} cannot be {(paid ? "paid" : "confirmed")}.", "orderId");
+        }
+
+        TrackingNumber = trackingNumber;
+        if (paid)
+        {
+            Move(OrderStatus.Paid, OrderTimeline.Paid, at, detail);
+        }
+        else
+        {
+            Timeline.Add(new OrderEvent(OrderTimeline.Confirmed, at, detail));
+        }
+
+        return null;
+    }
+
+    // Picked up: SHIPPED; delivered: DELIVERED. Only an order on its way moves: a cancelled or refunded one keeps its
+    // status, and the entry is kept in its timeline. Each status is recorded once.
+    public void RecordShipment(TrackingEvent tracking)
+    {
+        var (status, type) = tracking.Status switch
+        {
+            ShipmentStatus.PickedUp or ShipmentStatus.InTransit or ShipmentStatus.OutForDelivery => (OrderStatus.Shipped, OrderTimeline.Shipped),
+            ShipmentStatus.Delivered => (OrderStatus.Delivered, OrderTimeline.Delivered),
+            ShipmentStatus.Exception => (Status, OrderTimeline.ShipmentException),
+            _ => (Status, ""),
+        };
+
+        if (type.Length == 0 || (type != OrderTimeline.ShipmentException && Timeline.Exists(e => e.Type == type)))
+        {
+            return;
+        }
+
+        var detail = tracking.Location is null ? null : $"{tracking.Status}: {tracking.Location}";
+        if (Status is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Shipped)
+        {
+            Move(status, type, tracking.At, detail);
+        }
+        else
+        {
+            Timeline.Add(new OrderEvent(type, tracking.At, detail));
+        }
+    }
+
+    // The payment's refunds total totalRefunded; a cancelled order stays cancelled.
+    public decimal RecordRefund(decimal totalRefunded, decimal captured, DateTimeOffset at)
+    {
+        var amount = totalRefunded - Refunded;
+        if (amount <= 0)
+        {
+            return 0;
+        }
+
+        Refunded = totalRefunded;
+        var detail = $"{amount:0.00} {Currency} refunded; {totalRefunded:0.00} of {captured:0.00} in all";
+        if (Status == OrderStatus.Cancelled)
+        {
+            Timeline.Add(new OrderEvent(OrderTimeline.Refunded, at, detail));
+        }
+        else
+        {
+            Move(totalRefunded >= captured ? OrderStatus.Refunded : OrderStatus.PartiallyRefunded, OrderTimeline.Refunded, at, detail);
+        }
+
+        return amount;
+    }
+
+    private void Move(OrderStatus status, string type, DateTimeOffset at, string? detail)
+    {
+        Status = status;
+        Timeline.Add(new OrderEvent(type, at, detail));
+    }
 }

@@ -5,10 +5,9 @@ public sealed class OrderingOptions
 {
     public const string Section = "EShop:Ordering";
 
-    // Flat shipping charges until carriers quote real ones.
-    public decimal StandardShipping { get; set; } = 4.99m;
+    // An order not paid by then is cancelled and its stock released: unpaid orders cannot hold stock hostage.
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    public decimal ExpressShipping { get; set; } = 14.99m;
-
-    public decimal ShippingCost(ShippingSpeed speed) => speed == ShippingSpeed.Express ? ExpressShipping : StandardShipping;
+    // How often an order waiting on its payment (the processor down, a crash mid-way) tries again.
+    public TimeSpan PaymentRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

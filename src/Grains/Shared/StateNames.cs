@@ -12,4 +12,6 @@ public static class StateNames
     public const string Cart = "cart";
     public const string Order = "order";
     public const string CustomerOrders = "orders";
+    public const string Shipment = "shipment";
+    public const string TrackingNumber = "tracking";
 }

@@ -21,7 +21,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             {
                 c.RequireAdmin();
                 var result = await Admin.UpsertCategoryAsync(c.GetArgument<string>("id"), c.GetArgument<string>("name"));
-                return result.Succeeded ? result.Value : throw new ExecutionError(result.Errors[0].Message) { Code = result.Errors[0].Code };
+                return result.Succeeded ? result.Value : throw result.Errors.ToExecutionError();
             });
 
         mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("upsertProduct")

@@ -23,7 +23,7 @@ public sealed class OrderingMutations(IGrainFactory grains) : IMutationFields
             });
 
         mutation.Field<NonNullGraphType<OrderPayloadGraphType>>("cancelOrder")
-            .Description("Cancels an order that is still awaiting payment and puts its units back in stock. Its owner may; so may an ADMIN.")
+            .Description("Cancels an order that has not shipped (awaiting payment, or paid with its parcel not yet picked up) and puts its units back in stock; a payment is voided or refunded. Its owner may; so may an ADMIN.")
             .Argument<NonNullGraphType<IdGraphType>>("orderId")
             .ResolveAsync(async c =>
             {

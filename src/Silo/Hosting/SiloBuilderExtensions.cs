@@ -1,16 +1,18 @@
 using System.Net;
 using EShop.Ordering;
+using EShop.Payments;
 using EShop.Shared;
 using EShop.Silo.DemoCatalog;
 using EShop.Silo.Persistence;
 using Orleans.Configuration;
 using Orleans.Providers;
+using Orleans.Storage;
 
 namespace EShop.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    private static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering];
+    private static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, StorageNames.Shipping];
 
     public static SiloProfile Profile(this IConfiguration configuration) => configuration.GetValue("EShop:Profile", SiloProfile.Local);
 
@@ -28,6 +30,7 @@ public static class SiloBuilderExtensions
 
                 silo.AddMemoryStreams(StreamNames.Provider);
                 silo.UseInMemoryReminderService();
+                silo.Services.AddSingleton<IEventLog>(sp => new GrainStorageEventLog(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Ordering)));
                 break;
             case SiloProfile.Durable:
                 silo.AddPostgresGrainStorage(Contexts, withStreamQueue: true).AddPostgresStreams(StreamNames.Provider);
@@ -38,6 +41,13 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseTransactions();
+
+        // The payment ledger is event-sourced; its grain reads and appends its events through IEventLog.
+        silo.AddCustomStorageBasedLogConsistencyProvider(PaymentGrain.LogProvider);
+
+        // Saga and tracking reminders tick at configured intervals (seconds in tests); Orleans' default floor is a minute.
+        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        silo.AddThirdParties();
 
         // Orleans:Transactions binds TransactionalStateOptions. RemoteTransactionPingFrequency matters most: it is how
         // long a participant left prepared by a crashed transaction manager waits before asking for the outcome, and

@@ -11,6 +11,7 @@ public static partial class PostgresMigrator
     public const string StorageTrack = "storage";
     public const string RemindersTrack = "reminders";
     public const string StreamingTrack = "streaming";
+    public const string EventLogTrack = "eventlog";
 
     private const long LockKey = 0x65_73_68_6F_70; // "eshop"
 

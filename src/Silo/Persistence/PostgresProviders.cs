@@ -22,7 +22,7 @@ public static class PostgresProviders
         foreach (var context in contexts)
         {
             var connectionString = PostgresConnections.For(configuration, context);
-            targets.Add((connectionString, [PostgresMigrator.StorageTrack]));
+            targets.Add((connectionString, context == StorageNames.Ordering ? [PostgresMigrator.StorageTrack, PostgresMigrator.EventLogTrack] : [PostgresMigrator.StorageTrack]));
             silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
             {
                 (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, connectionString, serializer);
@@ -39,6 +39,8 @@ public static class PostgresProviders
         }));
         silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Npgsql, cluster));
 
+        // The payment ledger's events, as rows in the ordering context's schema.
+        silo.Services.AddSingleton<IEventLog>(new PostgresEventLog(PostgresConnections.For(configuration, StorageNames.Ordering)));
         silo.Services.AddSingleton<ParticipantIdJsonConverter>();
         silo.Services.AddSingleton<JsonGrainStateSerializer>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>

@@ -16,11 +16,6 @@ public sealed class ContractTests(GatewayFixture fixture)
     // one removes it from this list, and the test then holds the schema to it.
     private static readonly HashSet<string> Pending =
     [
-        // Payments
-        "Payment", "PaymentStatus", "Order.payment", "Mutation.refundOrder",
-        // Shipping
-        "Shipment", "ShipmentStatus", "TrackingEvent", "ShippingOption", "ShippingQuoteInput", "QuoteLineInput",
-        "Order.shipment", "Query.shipment", "Query.shippingQuote", "Mutation.advanceShipment",
         // Favourites and recommendations
         "Query.favourites", "Query.recommendations", "Mutation.addFavourite", "Mutation.removeFavourite",
         // Subscriptions

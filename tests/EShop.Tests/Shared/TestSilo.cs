@@ -11,7 +11,7 @@ public static class TestSilo
     public const string AdminEmail = "admin@eshop.test";
     public const string AdminPassword = "admin-password-1";
 
-    public static async Task<TestCluster> StartAsync(short silos)
+    public static async Task<TestCluster> StartAsync(short silos, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
 
@@ -20,6 +20,11 @@ public static class TestSilo
         builder.Properties["EShop:Profile"] = "Local";
         builder.Properties["EShop:Admin:Email"] = AdminEmail;
         builder.Properties["EShop:Admin:Password"] = AdminPassword;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();

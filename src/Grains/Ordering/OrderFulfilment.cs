@@ -1,0 +1,146 @@
+using EShop.Carts;
+using EShop.Catalog;
+using EShop.Shared;
+using EShop.Shipping;
+
+namespace EShop.Ordering;
+
+// The transactions of an order after checkout, each over the order and what moves with it, so the two never disagree:
+// a cancellation releases the stock (products first, in the checkout's lock order, then the order, the cart, the
+// shipment); a label pays or confirms the order and creates its shipment; a tracking event moves shipment and order.
+// Each returns what committed; the order process publishes the events.
+internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId)
+{
+    // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too.
+    private const int MaxRounds = 5;
+
+    private IOrderGrain Order => grains.GetGrain<IOrderGrain>(orderId);
+
+    private IShipmentGrain Shipment => grains.GetGrain<IShipmentGrain>(orderId);
+
+    public sealed record Cancellation(Result<OrderSnapshot> Result, IReadOnlyList<(ProductSnapshot Product, int Quantity)> Released);
+
+    public Task<OrderSnapshot?> ReadAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()).AsTask();
+
+    // Cancels an order that has not shipped. An order's lines never change once placed: a committed read tells which
+    // products to release, and a refusal (the order is missing, shipped or cancelled) locks no product.
+    public async Task<Cancellation> CancelAsync(string reason, bool restoreCart)
+    {
+        Result<OrderSnapshot>? cancelled = null;
+        var released = new List<(ProductSnapshot, int)>();
+        for (var round = 1; cancelled is null; round++)
+        {
+            if (await ReadAsync() is { Status: OrderStatus.PendingPayment or OrderStatus.Paid } open)
+            {
+                await RunAsync(async () =>
+                {
+                    released.Clear();
+                    foreach (var line in CheckoutAttempt.InLockOrder(open.Lines, l => l.ProductId))
+                    {
+                        if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
+                        {
+                            released.Add((product, line.Quantity));
+                        }
+                    }
+
+                    cancelled = await Order.CancelAsync(reason);
+                    if (!cancelled.Succeeded)
+                    {
+                        return false;
+                    }
+
+                    if (restoreCart)
+                    {
+                        await grains.GetGrain<ICartGrain>(open.CustomerId).RestoreAsync([.. open.Lines.Select(l => new CartLine(l.ProductId, l.Quantity, l.UnitPrice))]);
+                    }
+
+                    if (open.TrackingNumber is not null)
+                    {
+                        await Shipment.AdvanceAsync(new TrackingEvent(ShipmentStatus.Exception, time.GetUtcNow(), "Label cancelled: the order was cancelled"));
+                    }
+
+                    return true;
+                });
+            }
+
+            if (cancelled?.Succeeded == true)
+            {
+                break;
+            }
+
+            // The refusal is confirmed by a transaction that commits refusing too; one that would cancel after all (it
+            // read a transaction that since committed or aborted) aborts instead, releasing nothing, and the loop runs again.
+            await RunAsync(async () =>
+            {
+                cancelled = await Order.CancelAsync(reason);
+                return !cancelled.Succeeded;
+            });
+
+            if (cancelled!.Succeeded)
+            {
+                cancelled = round < MaxRounds
+                    ? null
+                    : throw new TimeoutException($"Cancelling order {orderId} kept meeting transactions that then aborted; try again.");
+            }
+        }
+
+        return new Cancellation(cancelled!, cancelled!.Succeeded ? released : []);
+    }
+
+    // Pays (card: captured) or confirms (cash on delivery) the order and creates its shipment with the carrier's label.
+    public async Task<Result<OrderSnapshot>> LabelAsync(CarrierTracking label, bool paid)
+    {
+        Result<OrderSnapshot>? labelled = null;
+        var detail = $"{label.Carrier} {label.TrackingNumber}";
+        await RunAsync(async () =>
+        {
+            labelled = paid ? await Order.MarkPaidAsync(label.TrackingNumber, detail) : await Order.ConfirmAsync(label.TrackingNumber, detail);
+            if (labelled.Succeeded)
+            {
+                await Shipment.CreateAsync(new NewShipment(label.TrackingNumber, label.Carrier, label.Events[0]));
+                await grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId);
+            }
+
+            // The order grain's refusals rest on state only this process changes: committing one changes nothing.
+            return true;
+        });
+
+        return labelled!;
+    }
+
+    // Records a tracking event on the shipment and, when it moved, on the order.
+    public async Task<(Result<ShipmentSnapshot?> Shipment, OrderSnapshot? Order)> TrackAsync(TrackingEvent tracking)
+    {
+        Result<ShipmentSnapshot?>? moved = null;
+        OrderSnapshot? order = null;
+        await RunAsync(async () =>
+        {
+            (moved, order) = (await Shipment.AdvanceAsync(tracking), null);
+            if (moved.Value is not null)
+            {
+                order = await Order.RecordShipmentAsync(tracking);
+            }
+
+            return true;
+        });
+
+        return (moved!, order);
+    }
+
+    public async Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured)
+    {
+        OrderSnapshot? order = null;
+        await RunAsync(async () =>
+        {
+            order = await Order.RecordRefundAsync(totalRefunded, captured);
+            return true;
+        });
+
+        return order!;
+    }
+
+    public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Shipment.GetAsync()).AsTask();
+
+    private Task RunAsync(Func<Task<bool>> body) =>
+        TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, body)).AsTask();
+}

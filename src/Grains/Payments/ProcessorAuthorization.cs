@@ -1,0 +1,3 @@
+namespace EShop.Payments;
+
+public sealed record ProcessorAuthorization(string Id, bool Approved, string? DeclineCode);

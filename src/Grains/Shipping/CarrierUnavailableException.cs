@@ -1,0 +1,4 @@
+namespace EShop.Shipping;
+
+// The carrier could not be reached; the order process tries again on its next reminder.
+public sealed class CarrierUnavailableException(string message) : Exception(message);

@@ -1,0 +1,6 @@
+using EShop.Payments;
+using GraphQL.Types;
+
+namespace EShop.GraphQLGateway.Payments;
+
+public sealed class PaymentStatusGraphType : EnumerationGraphType<PaymentStatus>;

@@ -1,0 +1,6 @@
+using EShop.Shipping;
+using GraphQL.Types;
+
+namespace EShop.GraphQLGateway.Shipping;
+
+public sealed class ShipmentStatusGraphType : EnumerationGraphType<ShipmentStatus>;

@@ -1,0 +1,5 @@
+using EShop.Shipping;
+
+namespace EShop.GraphQLGateway.Shipping;
+
+public sealed record ShippingQuoteInput(string Country, string PostalCode, List<QuoteLine>? Lines);

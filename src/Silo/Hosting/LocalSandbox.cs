@@ -1,0 +1,42 @@
+using EShop.Sandbox;
+using Orleans.Runtime;
+
+namespace EShop.Silo.Hosting;
+
+// The sandbox processor and carrier served by the silo itself on a loopback port, for when no third party is
+// configured (a bare `dotnet run`, the test cluster): the silo's HTTP clients then call this, through the same code
+// and resilience pipeline as they would a real processor. Started before the grains can run, stopped with the silo.
+public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<LocalSandbox> logger) : ILifecycleParticipant<ISiloLifecycle>
+{
+    private WebApplication? _app;
+
+    public Uri Url { get; private set; } = null!;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(LocalSandbox), ServiceLifecycleStage.RuntimeInitialize, StartAsync, StopAsync);
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSandbox(configuration);
+        _app = builder.Build();
+        _app.MapSandbox();
+        await _app.StartAsync(cancellationToken);
+        Url = new Uri(_app.Urls.First());
+        LogStarted(logger, Url);
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken);
+            await _app.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No payment processor or carrier configured: the sandbox ones answer at {Url}")]
+    private static partial void LogStarted(ILogger logger, Uri url);
+}
