@@ -23,8 +23,6 @@ public sealed class ContractTests(GatewayFixture fixture)
         "Order.shipment", "Query.shipment", "Query.shippingQuote", "Mutation.advanceShipment",
         // Favourites and recommendations
         "Query.favourites", "Query.recommendations", "Mutation.addFavourite", "Mutation.removeFavourite",
-        // Subscriptions
-        "Subscription",
     ];
 
     [Fact]
