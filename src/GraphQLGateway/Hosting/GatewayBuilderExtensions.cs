@@ -16,7 +16,7 @@ namespace EShop.GraphQLGateway.Hosting;
 
 public static class GatewayBuilderExtensions
 {
-    // The gateway: an Orleans client of the cluster, JWT bearer auth, and the GraphQL schema.
+    // The gateway: an Orleans client of the cluster, JWT bearer auth, and the GraphQL schema over HTTP and WebSocket.
     public static WebApplicationBuilder AddEShopGateway(this WebApplicationBuilder builder)
     {
         builder.UseOrleansClient(client => client
@@ -42,6 +42,8 @@ public static class GatewayBuilderExtensions
     {
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseWebSockets();
+        app.UseGraphQLWebSockets("/graphql");
         app.MapHealthChecks("/health");
         app.MapGraphQLHttp("/graphql");
 
@@ -84,12 +86,18 @@ public static class GatewayBuilderExtensions
         services.AddSingleton<IMutationFields, PaymentMutations>();
         services.AddSingleton<IMutationFields, ShippingMutations>();
         services.AddSingleton<IMutationFields, CatalogMutations>();
+        services.AddSingleton<ISubscriptionFields, OrderingSubscriptions>();
+        services.AddSingleton<ConnectionInitAuthenticator>();
         services.AddScoped<ProductDataLoader>();
         services.AddScoped<CategoryDataLoader>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<EShopSchema>()
             .AddGraphTypes(typeof(EShopSchema).Assembly)
             .AddSystemTextJson()
+
+            // A subscription's later results run long after the operation's scope is gone: each gets a scope of its
+            // own, so scoped services (data loaders) are fresh per result.
+            .AddScopedSubscriptionExecutionStrategy()
             .AddComplexityAnalyzer(c =>
             {
                 c.MaxDepth = 12;

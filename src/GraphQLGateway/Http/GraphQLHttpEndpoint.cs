@@ -8,7 +8,8 @@ namespace EShop.GraphQLGateway.Http;
 
 // GraphQL over HTTP at one path: POST with a JSON body, GET with query parameters (queries only), and the GraphiQL
 // page for a browser that GETs it without a query. A request that cannot run (bad JSON, no query, a parse or
-// validation error, bad variables) is a 4xx; a request that ran is a 200 whose errors, if any, are in the body.
+// validation error, bad variables, a subscription) is a 4xx; a request that ran is a 200 whose errors, if any, are in
+// the body. Subscriptions run over a WebSocket at the same path (GraphQLWebSocketEndpoint).
 public static class GraphQLHttpEndpoint
 {
     private const string GraphQLResponseMediaType = "application/graphql-response+json";
@@ -89,7 +90,7 @@ public static class GraphQLHttpEndpoint
             User = http.User,
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
-            ValidationRules = isGet ? [.. DocumentValidator.CoreRules, QueriesOnlyRule.Instance] : null,
+            ValidationRules = [.. DocumentValidator.CoreRules, isGet ? QueriesOnlyRule.Instance : SubscriptionsOverWebSocketRule.Instance],
         });
 
         http.Response.StatusCode =

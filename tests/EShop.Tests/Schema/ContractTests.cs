@@ -18,8 +18,6 @@ public sealed class ContractTests(GatewayFixture fixture)
     [
         // Favourites and recommendations
         "Query.favourites", "Query.recommendations", "Mutation.addFavourite", "Mutation.removeFavourite",
-        // Subscriptions
-        "Subscription",
     ];
 
     [ContractFileFact]

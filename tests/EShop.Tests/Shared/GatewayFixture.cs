@@ -6,9 +6,12 @@ using Orleans.TestingHost;
 namespace EShop.Tests.Shared;
 
 // The gateway as storefronts meet it: the real host (WebApplicationFactory) whose Orleans client connects over TCP
-// to a one-silo test cluster, spoken to in GraphQL over HTTP.
+// to a one-silo test cluster, spoken to in GraphQL over HTTP and over WebSocket.
 public sealed class GatewayFixture : IAsyncLifetime
 {
+    // The gateway's token key, so a test can make a token the gateway accepts.
+    public const string SigningKey = "a test signing key that is long enough for HS256";
+
     private WebApplicationFactory<EShopSchema> _factory = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
@@ -24,6 +27,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     // Another client of the same host, for a test that needs other options (e.g. not following redirects).
     public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _factory.CreateClient(options);
 
+    // A WebSocket to /graphql on the gateway under test; subProtocol null asks for none.
+    public Task<GraphQLWebSocketClient> ConnectWebSocketAsync(string? subProtocol = GraphQLWebSocketClient.SubProtocol) =>
+        GraphQLWebSocketClient.ConnectAsync(_factory.Server.CreateWebSocketClient(), subProtocol);
+
     public async Task InitializeAsync()
     {
         Cluster = await TestSilo.StartAsync(silos: 1);
@@ -31,7 +38,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             .UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
             .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
             .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
-            .UseSetting("EShop:Jwt:SigningKey", "a test signing key that is long enough for HS256"));
+            .UseSetting("EShop:Jwt:SigningKey", SigningKey));
         Http = _factory.CreateClient();
         await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
     }

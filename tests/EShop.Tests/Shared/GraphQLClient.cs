@@ -8,6 +8,8 @@ namespace EShop.Tests.Shared;
 // Posts GraphQL as a storefront does, with the customer's bearer token when there is one.
 public sealed class GraphQLClient(HttpClient http, string? accessToken)
 {
+    public string? AccessToken => accessToken;
+
     public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };

@@ -7,6 +7,10 @@ public static class StorefrontOrders
 {
     public const string OrderFields = "id status total { amount } timeline { type detail } payment { method status amount { amount } refunded { amount } } shipment { trackingNumber carrier status events { status at location } }";
 
+    // An order of one unit of a fresh product; its id.
+    public static async Task<string> PlaceAsync(GraphQLClient shopper, IGrainFactory grains) =>
+        await PlaceAsync(shopper, (await TestCatalog.CreateProductAsync(grains, stock: 5)).Id);
+
     public static async Task<string> PlaceAsync(GraphQLClient shopper, string productId, int quantity = 1, string method = "CARD", string? cardToken = "tok_visa", string country = "ES")
     {
         await shopper.DataAsync("mutation($id: ID!, $q: Int!) { addToCart(productId: $id, quantity: $q) { userErrors { code } } }", new { id = productId, q = quantity });

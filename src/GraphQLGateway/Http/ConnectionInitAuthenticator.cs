@@ -1,0 +1,35 @@
+using GraphQL;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EShop.GraphQLGateway.Http;
+
+// A browser cannot set headers on a WebSocket, so a socket's credential comes in its connection_init payload:
+// {"Authorization": "Bearer <accessToken>"}, the key in any case. It is validated exactly as the HTTP bearer scheme
+// validates the header, with that scheme's parameters.
+public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions> bearerOptions)
+{
+    private const string Scheme = "Bearer ";
+
+    // Null when the payload carries no credential (an anonymous connection); otherwise the validation, which fails for
+    // a value that is not a bearer token.
+    public async Task<TokenValidationResult?> AuthenticateAsync(Inputs? payload)
+    {
+        var credential = payload?.FirstOrDefault(p => string.Equals(p.Key, "Authorization", StringComparison.OrdinalIgnoreCase)).Value;
+        if (credential is null)
+        {
+            return null;
+        }
+
+        if (credential is not string header || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return new TokenValidationResult { IsValid = false };
+        }
+
+        var options = bearerOptions.Get(JwtBearerDefaults.AuthenticationScheme);
+        var handler = new JsonWebTokenHandler { MapInboundClaims = options.MapInboundClaims };
+        return await handler.ValidateTokenAsync(header[Scheme.Length..].Trim(), options.TokenValidationParameters);
+    }
+}
