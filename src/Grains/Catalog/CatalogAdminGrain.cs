@@ -52,8 +52,7 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
         Func<ProductChange, DateTimeOffset, IEnumerable<CatalogEvent>> events)
     {
         Result<ProductChange>? result = null;
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(
-            TransactionOption.Create, async () => result = await change(grains.GetGrain<IProductGrain>(productId))));
+        await transactions.RunWithRetryAsync(async () => result = await change(grains.GetGrain<IProductGrain>(productId)));
 
         if (!result!.Succeeded)
         {

@@ -59,8 +59,8 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         var claimed = false;
         // Commits even when the address is taken (nothing changes then), so EMAIL_TAKEN never rests on a claim that
         // another, still uncommitted sign-up made and may yet abort.
-        await TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, async () =>
-            claimed = await EmailIndex(email).ClaimAsync(customerId) == customerId && await customer.RegisterAsync(registration)));
+        await transactions.RunWithRetryAsync(async () =>
+            claimed = await EmailIndex(email).ClaimAsync(customerId) == customerId && await customer.RegisterAsync(registration));
 
         if (!claimed)
         {

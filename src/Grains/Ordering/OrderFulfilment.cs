@@ -11,8 +11,9 @@ namespace EShop.Ordering;
 // Each returns what committed; the order process publishes the events.
 internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId)
 {
-    // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too.
-    private const int MaxRounds = 5;
+    // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too;
+    // rounds that keep meeting such transactions give up after this many (checkout too).
+    public const int MaxRounds = 5;
 
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(orderId);
 
@@ -32,7 +33,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         {
             if (await ReadAsync() is { Status: OrderStatus.PendingPayment or OrderStatus.Paid } open)
             {
-                await RunAsync(async () =>
+                await transactions.RunWithRetryAsync(async () =>
                 {
                     released.Clear();
                     foreach (var line in CheckoutAttempt.InLockOrder(open.Lines, l => l.ProductId))
@@ -70,7 +71,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
             // The refusal is confirmed by a transaction that commits refusing too; one that would cancel after all (it
             // read a transaction that since committed or aborted) aborts instead, releasing nothing, and the loop runs again.
-            await RunAsync(async () =>
+            await transactions.RunWithRetryAsync(async () =>
             {
                 cancelled = await Order.CancelAsync(reason);
                 return !cancelled.Succeeded;
@@ -92,7 +93,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<OrderSnapshot>? labelled = null;
         var detail = $"{label.Carrier} {label.TrackingNumber}";
-        await RunAsync(async () =>
+        await transactions.RunWithRetryAsync(async () =>
         {
             labelled = paid ? await Order.MarkPaidAsync(label.TrackingNumber, detail) : await Order.ConfirmAsync(label.TrackingNumber, detail);
             if (labelled.Succeeded)
@@ -113,7 +114,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<ShipmentSnapshot?>? moved = null;
         OrderSnapshot? order = null;
-        await RunAsync(async () =>
+        await transactions.RunWithRetryAsync(async () =>
         {
             (moved, order) = (await Shipment.AdvanceAsync(tracking), null);
             if (moved.Value is not null)
@@ -130,7 +131,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     public async Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured)
     {
         OrderSnapshot? order = null;
-        await RunAsync(async () =>
+        await transactions.RunWithRetryAsync(async () =>
         {
             order = await Order.RecordRefundAsync(totalRefunded, captured);
             return true;
@@ -140,7 +141,4 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     }
 
     public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Shipment.GetAsync()).AsTask();
-
-    private Task RunAsync(Func<Task<bool>> body) =>
-        TransactionRetry.Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, body)).AsTask();
 }

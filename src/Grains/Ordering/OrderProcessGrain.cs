@@ -8,11 +8,11 @@ using EShop.Shared;
 using EShop.Shipping;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
-using Orleans.Transactions;
 
 namespace EShop.Ordering;
 
+// The commands on one order: checkout, cancellation, refunds, moving the shipment by hand. What happens between them
+// (payment, label, tracking) is the saga, in OrderProcessGrain.Saga.cs; all of it queues on this one activation.
 [GrainType("eshop.ordering.process")]
 public sealed partial class OrderProcessGrain(
     ITransactionClient transactions,
@@ -23,20 +23,6 @@ public sealed partial class OrderProcessGrain(
     TimeProvider time,
     ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain, IRemindable
 {
-    // A refusal that the verification does not confirm (it read a transaction that since aborted), a cart that changed
-    // between Look and the transaction, or an order seen there that a committed read does not find, sends the checkout
-    // round again, this many times at most.
-    private const int MaxRounds = 5;
-
-    // The reminder that resumes the saga: registered before the checkout transaction (so an order placed by a silo that
-    // then dies is still taken up), removed once the order has reached its end.
-    private const string SagaReminder = "saga";
-
-    // Steps that complete at once are followed by the next within one pass, up to this many.
-    private const int MaxStepsPerPass = 10;
-
-    private TimeSpan? _reminderPeriod;
-
     private Guid Id => this.GetPrimaryKey();
 
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(Id);
@@ -46,8 +32,6 @@ public sealed partial class OrderProcessGrain(
     private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 
     private OrderFulfilment Fulfilment => new(transactions, grains, time, Id);
-
-    private TimeSpan PaymentPeriod => Min(ordering.Value.PaymentRetryInterval, ordering.Value.PaymentTimeout);
 
     public async Task<Result<OrderSnapshot>> CheckoutAsync(CheckoutRequest request)
     {
@@ -62,17 +46,17 @@ public sealed partial class OrderProcessGrain(
             return Result<OrderSnapshot>.Fail(invalid);
         }
 
+        // Before the transaction, so that an order placed by a silo that then dies is still taken up.
         await KeepSagaAsync(PaymentPeriod);
         var attempt = new CheckoutAttempt(request);
-        for (var round = 1; round <= MaxRounds; round++)
+        for (var round = 1; round <= OrderFulfilment.MaxRounds; round++)
         {
             if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.LookAsync(grains, Order, guess: round == 1)))
             {
                 break;
             }
 
-            await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
-                await transactions.RunTransaction(TransactionOption.Create, () => attempt.RunAsync(grains, Order)));
+            await transactions.RunWithRetryAsync(() => attempt.RunAsync(grains, Order));
             if (attempt.Placed)
             {
                 break;
@@ -80,8 +64,7 @@ public sealed partial class OrderProcessGrain(
 
             if (attempt.Errors.Count > 0)
             {
-                await TransactionRetry.Pipeline.ExecuteAsync(async _ =>
-                    await transactions.RunTransaction(TransactionOption.Create, () => attempt.VerifyRefusalAsync(grains, Order)));
+                await transactions.RunWithRetryAsync(() => attempt.VerifyRefusalAsync(grains, Order));
             }
             else if (attempt.Order is not null)
             {
@@ -128,6 +111,19 @@ public sealed partial class OrderProcessGrain(
 
     public async Task<Result<OrderSnapshot>> CancelAsync(string reason)
     {
+        // A paid parcel may be on its way already: ask the carrier first, so a picked-up parcel refuses the cancellation.
+        if (await Fulfilment.ReadAsync() is { Status: OrderStatus.Paid } paid)
+        {
+            try
+            {
+                await TrackAsync(paid);
+            }
+            catch (CarrierUnavailableException exception)
+            {
+                LogWaiting(logger, Id, exception.Message);
+            }
+        }
+
         var cancelled = await CancelOrderAsync(reason, restoreCart: false);
         if (cancelled.Succeeded)
         {
@@ -146,24 +142,34 @@ public sealed partial class OrderProcessGrain(
             return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId"));
         }
 
-        if (await Payment.GetAsync() is not { Captured: > 0 } payment)
+        // Before the shipment, money goes back by cancelling (stock and all); a cancelled order is refunded in full already.
+        if (order.Status is OrderStatus.PendingPayment or OrderStatus.Cancelled)
         {
-            return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidState, "Nothing was captured for this order; there is nothing to refund.", "orderId"));
+            return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidState, $"An order that is {order.Status} is not refunded this way: cancel it instead.", "orderId"));
         }
 
+        // A refund is started in the ledger before the processor hears of it; if this silo dies in between, the
+        // reminder completes it, and records it on the order.
+        await KeepSagaAsync(PaymentPeriod);
         Result<PaymentSnapshot> refunded;
         try
         {
-            refunded = await Payment.RefundAsync(amount ?? payment.Refundable);
+            var payment = await Payment.GetAsync();
+            refunded = await Payment.RefundAsync(amount ?? payment?.Refundable ?? 0);
         }
         catch (PaymentProcessorUnavailableException exception)
         {
-            return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.PaymentUnavailable, $"The refund could not reach the payment processor; nothing was refunded. Try again. ({exception.Message})", "orderId"));
+            return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.PaymentUnavailable, $"The payment processor could not be reached; any refund started will complete when it is back. ({exception.Message})", "orderId"));
         }
 
-        return refunded.Succeeded
-            ? Result<OrderSnapshot>.Ok(await RecordRefundAsync(order, refunded.Value!) ?? order)
-            : Result<OrderSnapshot>.Fail(refunded.Errors);
+        if (!refunded.Succeeded)
+        {
+            return Result<OrderSnapshot>.Fail(refunded.Errors);
+        }
+
+        var after = await RecordRefundAsync(order, refunded.Value!);
+        await this.AsReference<IOrderProcessGrain>().ResumeAsync();
+        return Result<OrderSnapshot>.Ok(after);
     }
 
     public async Task<Result<ShipmentSnapshot>> AdvanceShipmentAsync(ShipmentStatus status, string? location)
@@ -180,157 +186,11 @@ public sealed partial class OrderProcessGrain(
         }
 
         await PublishShipmentProgressAsync(order, after);
-        if (status == ShipmentStatus.Delivered)
-        {
-            // Cash on delivery is captured now; the saga does it, after this call.
-            await this.AsReference<IOrderProcessGrain>().ResumeAsync();
-        }
 
+        // Cash on delivery is captured after this call, by the saga.
+        await this.AsReference<IOrderProcessGrain>().ResumeAsync();
         return Result<ShipmentSnapshot>.Ok(moved.Value ?? (await Fulfilment.ReadShipmentAsync())!);
     }
-
-    public Task ResumeAsync() => RunSagaAsync();
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync();
-
-    private async Task RunSagaAsync()
-    {
-        try
-        {
-            for (var step = 0; step < MaxStepsPerPass; step++)
-            {
-                switch (await StepAsync())
-                {
-                    case SagaStep.Next:
-                        continue;
-                    case SagaStep.Done:
-                        await StopSagaAsync();
-                        return;
-                    default:
-                        return;
-                }
-            }
-        }
-        catch (Exception exception) when (exception is PaymentProcessorUnavailableException or CarrierUnavailableException or OrleansTransactionException or TimeoutException)
-        {
-            // Nothing half-done stays behind: every step is a processor call with an idempotency key or a transaction.
-            // The reminder runs the step again.
-            LogWaiting(logger, Id, exception.Message);
-        }
-    }
-
-    private async Task<SagaStep> StepAsync()
-    {
-        if (await Fulfilment.ReadAsync() is not { } order)
-        {
-            return SagaStep.Done;
-        }
-
-        var payment = await Payment.GetAsync();
-        if (payment is not null && payment.Refunded > order.Refunded)
-        {
-            await RecordRefundAsync(order, payment);
-            return SagaStep.Next;
-        }
-
-        return order switch
-        {
-            { Status: OrderStatus.Cancelled } => await SettleCancelledAsync(payment),
-            { Status: OrderStatus.PendingPayment, TrackingNumber: null } => await PayAsync(order, payment),
-            _ => await FollowShipmentAsync(order, payment),
-        };
-    }
-
-    // Card: authorize, capture, then label (the order is PAID). Cash on delivery: record the promise, then label (the
-    // order is confirmed). A decline, or no payment within the timeout, cancels the order and gives the cart back.
-    private async Task<SagaStep> PayAsync(OrderSnapshot order, PaymentSnapshot? payment)
-    {
-        var cashOnDelivery = order.Payment.Method == PaymentMethod.CashOnDelivery;
-        switch (payment?.Status ?? PaymentStatus.Pending)
-        {
-            case PaymentStatus.Pending when !cashOnDelivery && time.GetUtcNow() - order.PlacedAt >= ordering.Value.PaymentTimeout:
-                await CompensateAsync($"Payment was not received within {ordering.Value.PaymentTimeout}.");
-                return SagaStep.Next;
-            case PaymentStatus.Pending:
-                await KeepSagaAsync(PaymentPeriod);
-                await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
-                return SagaStep.Next;
-            case PaymentStatus.Declined:
-                await CompensateAsync($"Payment declined: {payment!.DeclineReason}");
-                return SagaStep.Next;
-            case PaymentStatus.Authorized when !cashOnDelivery:
-                await Payment.CaptureAsync();
-                return SagaStep.Next;
-            case PaymentStatus.Authorized or PaymentStatus.Captured:
-                var label = await carrier.CreateLabelAsync(order.Id, order.ShippingAddress, order.Lines.Sum(l => l.WeightGrams * l.Quantity), order.ShippingSpeed);
-                var labelled = await Fulfilment.LabelAsync(label, paid: !cashOnDelivery);
-                if (labelled.Succeeded)
-                {
-                    var at = time.GetUtcNow();
-                    await PublishAsync(cashOnDelivery ? new OrderConfirmed(order.Id, order.CustomerId, at) : new OrderPaid(order.Id, order.CustomerId, at));
-                    LogLabelled(logger, order.Id, label.TrackingNumber);
-                    await KeepSagaAsync(shipping.Value.SandboxStepInterval);
-                }
-
-                return SagaStep.Next;
-            default:
-                // Voided without a cancellation: nothing will be captured, so the order cannot go on.
-                await CompensateAsync("The payment was voided.");
-                return SagaStep.Next;
-        }
-    }
-
-    // Tracks the parcel until delivery; cash on delivery is captured then.
-    private async Task<SagaStep> FollowShipmentAsync(OrderSnapshot order, PaymentSnapshot? payment)
-    {
-        if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
-        {
-            return SagaStep.Done;
-        }
-
-        if (shipment.Events.Any(e => e.Status == ShipmentStatus.Delivered))
-        {
-            if (payment is { Status: PaymentStatus.Authorized })
-            {
-                await Payment.CaptureAsync();
-                return SagaStep.Next;
-            }
-
-            return SagaStep.Done;
-        }
-
-        await KeepSagaAsync(shipping.Value.SandboxStepInterval);
-        var reached = shipment.Events.Where(e => e.Status != ShipmentStatus.Exception).Max(e => e.Status);
-        var tracking = await carrier.TrackAsync(shipment.TrackingNumber);
-        var moved = false;
-        foreach (var next in tracking.Events.Where(e => e.Status > reached && e.Status != ShipmentStatus.Exception).OrderBy(e => e.Status))
-        {
-            var (result, after) = await Fulfilment.TrackAsync(next);
-            await PublishShipmentProgressAsync(order, after);
-            order = after ?? order;
-            moved |= result.Value is not null;
-        }
-
-        return moved ? SagaStep.Next : SagaStep.Wait;
-    }
-
-    // A cancelled order keeps no money: an authorization is voided, a capture refunded in full.
-    private async Task<SagaStep> SettleCancelledAsync(PaymentSnapshot? payment)
-    {
-        switch (payment?.Status)
-        {
-            case null or PaymentStatus.Pending or PaymentStatus.Authorized:
-                await Payment.VoidAsync();
-                return SagaStep.Next;
-            case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
-                await Payment.RefundAsync(payment.Refundable);
-                return SagaStep.Next;
-            default:
-                return SagaStep.Done;
-        }
-    }
-
-    private async Task CompensateAsync(string reason) => await CancelOrderAsync(reason, restoreCart: true);
 
     private async Task<Result<OrderSnapshot>> CancelOrderAsync(string reason, bool restoreCart)
     {
@@ -347,7 +207,7 @@ public sealed partial class OrderProcessGrain(
         return cancelled;
     }
 
-    private async Task<OrderSnapshot?> RecordRefundAsync(OrderSnapshot before, PaymentSnapshot payment)
+    private async Task<OrderSnapshot> RecordRefundAsync(OrderSnapshot before, PaymentSnapshot payment)
     {
         var after = await Fulfilment.RecordRefundAsync(payment.Refunded, payment.Captured);
         if (after.Refunded > before.Refunded)
@@ -387,39 +247,6 @@ public sealed partial class OrderProcessGrain(
     private Task PublishAsync(OrderingEvent domainEvent) =>
         this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [domainEvent], e => e.OrderId.ToString());
 
-    private async Task KeepSagaAsync(TimeSpan period)
-    {
-        if (_reminderPeriod != period)
-        {
-            await this.RegisterOrUpdateReminder(SagaReminder, period, period);
-            _reminderPeriod = period;
-        }
-    }
-
-    private async Task StopSagaAsync()
-    {
-        if (await this.GetReminder(SagaReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _reminderPeriod = null;
-    }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private enum SagaStep
-    {
-        // The step is done; take the next one now.
-        Next,
-
-        // Waiting on someone else (the carrier); the reminder looks again.
-        Wait,
-
-        // The order has reached its end.
-        Done,
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {CustomerId} for {Total}")]
     private static partial void LogPlaced(ILogger logger, Guid orderId, Guid customerId, decimal total);
 
@@ -428,10 +255,4 @@ public sealed partial class OrderProcessGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled: {Reason}")]
     private static partial void LogCancelled(ILogger logger, Guid orderId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} labelled for shipment {TrackingNumber}")]
-    private static partial void LogLabelled(ILogger logger, Guid orderId, string trackingNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits to try again: {Reason}")]
-    private static partial void LogWaiting(ILogger logger, Guid orderId, string reason);
 }

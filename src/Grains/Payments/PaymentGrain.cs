@@ -8,8 +8,9 @@ using Orleans.Providers;
 namespace EShop.Payments;
 
 // The ledger is event-sourced: the events are the stored state (IEventLog: one row per entry on PostgreSQL) and the
-// payment is their replay. A processor call comes first and its entry after; a crash between the two leaves no entry,
-// and the repeated call, with the same idempotency key, gets the processor's first answer instead of moving money again.
+// payment is their replay. A processor call is recorded as started before it is made and completed by its answer; a
+// step a crash left started is made again first, with the same idempotency key and amount, so the processor answers
+// as it did the first time and no money moves twice — also when what comes next is a void or a refund.
 [GrainType("eshop.payments.payment"), LogConsistencyProvider(ProviderName = PaymentGrain.LogProvider)]
 public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, TimeProvider time)
     : JournaledGrain<PaymentState, PaymentEvent>, IPaymentGrain, ICustomStorageInterface<PaymentState, PaymentEvent>
@@ -17,65 +18,57 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
     public const string LogProvider = "payments";
 
     private const string CashOnDelivery = "cash-on-delivery";
+    private const string Authorize = "authorize";
+    private const string Capture = "capture";
+    private const string Void = "void";
 
-    private string Key(string step) => $"{this.GetPrimaryKey():N}:{step}";
+    private bool IsCashOnDelivery => State.AuthorizationId == CashOnDelivery;
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(State.ToSnapshot());
 
     public async Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request)
     {
+        await CompleteStartedAsync();
         if (State.Ledger.Count > 0)
         {
             return State.ToSnapshot()!;
         }
 
-        var (details, now) = (request.Details, time.GetUtcNow());
-        if (details.Method == PaymentMethod.CashOnDelivery)
+        if (request.Details.Method == PaymentMethod.CashOnDelivery)
         {
-            return await RecordAsync(new PaymentAuthorized(now, details.Method, request.Amount, request.Currency, CashOnDelivery));
+            return await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery));
         }
 
-        var answer = await processor.AuthorizeAsync(Key("authorize"), this.GetPrimaryKey().ToString(), request.Amount, request.Currency, details.CardToken ?? "");
-        return await RecordAsync(answer.Approved
-            ? new PaymentAuthorized(time.GetUtcNow(), details.Method, request.Amount, request.Currency, answer.Id)
-            : new PaymentDeclined(time.GetUtcNow(), details.Method, request.Amount, request.Currency, DeclineMessage(answer.DeclineCode)));
+        return await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request));
     }
 
     public async Task<PaymentSnapshot> CaptureAsync()
     {
-        if (State.Status != PaymentStatus.Authorized)
+        await CompleteStartedAsync();
+        return State.Status switch
         {
-            return State.ToSnapshot() ?? throw new InvalidOperationException("Nothing is authorized to capture.");
-        }
-
-        if (State.AuthorizationId != CashOnDelivery)
-        {
-            await processor.CaptureAsync(Key("capture"), State.AuthorizationId!, State.Amount);
-        }
-
-        return await RecordAsync(new PaymentCaptured(time.GetUtcNow(), State.Amount));
+            PaymentStatus.Authorized when IsCashOnDelivery => await RecordAsync(new PaymentCaptured(time.GetUtcNow(), Capture, State.Amount)),
+            PaymentStatus.Authorized => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Capture, State.Amount, null)),
+            _ => State.ToSnapshot() ?? throw new InvalidOperationException("Nothing is authorized to capture."),
+        };
     }
 
     public async Task<PaymentSnapshot> VoidAsync()
     {
-        switch (State.Status)
+        await CompleteStartedAsync();
+        return State.Status switch
         {
-            case PaymentStatus.Pending:
-                return await RecordAsync(new PaymentVoided(time.GetUtcNow()));
-            case PaymentStatus.Authorized:
-                if (State.AuthorizationId != CashOnDelivery)
-                {
-                    await processor.VoidAsync(Key("void"), State.AuthorizationId!);
-                }
-
-                return await RecordAsync(new PaymentVoided(time.GetUtcNow()));
-            default:
-                return State.ToSnapshot()!;
-        }
+            // Nothing reached the processor: closing the ledger is all there is to do.
+            PaymentStatus.Pending => await RecordAsync(new PaymentVoided(time.GetUtcNow(), Void)),
+            PaymentStatus.Authorized when IsCashOnDelivery => await RecordAsync(new PaymentVoided(time.GetUtcNow(), Void)),
+            PaymentStatus.Authorized => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Void, 0, null)),
+            _ => State.ToSnapshot()!,
+        };
     }
 
     public async Task<Result<PaymentSnapshot>> RefundAsync(decimal amount)
     {
+        await CompleteStartedAsync();
         var refundable = State.Captured - State.Refunded;
         if (refundable <= 0)
         {
@@ -88,11 +81,10 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
                 ErrorCodes.InvalidInput, $"A refund must be more than 0, with at most two decimals, and at most the {refundable:0.00} {State.Currency} captured and not yet refunded.", "amount"));
         }
 
-        // The key counts the refunds recorded so far: a repeat after a crash, before its entry was written, reuses it.
-        var refundId = State.AuthorizationId == CashOnDelivery
-            ? $"{CashOnDelivery}-refund-{State.Refunds + 1}"
-            : await processor.RefundAsync(Key($"refund-{State.Refunds + 1}"), State.AuthorizationId!, amount);
-        return Result<PaymentSnapshot>.Ok(await RecordAsync(new PaymentRefunded(time.GetUtcNow(), amount, refundId)));
+        var step = $"refund-{State.Refunds + 1}";
+        return Result<PaymentSnapshot>.Ok(IsCashOnDelivery
+            ? await RecordAsync(new PaymentRefunded(time.GetUtcNow(), step, amount, $"{CashOnDelivery}-{step}"))
+            : await StartAsync(new PaymentStepStarted(time.GetUtcNow(), step, amount, null)));
     }
 
     public async Task<KeyValuePair<int, PaymentState>> ReadStateFromStorage()
@@ -111,6 +103,46 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
         log.AppendAsync(this.GetGrainId(), expectedVersion, updates);
 
     protected override void TransitionState(PaymentState state, PaymentEvent @event) => state.Apply(@event);
+
+    private async Task<PaymentSnapshot> StartAsync(PaymentStepStarted started)
+    {
+        await RecordAsync(started);
+        await CompleteStartedAsync();
+        return State.ToSnapshot()!;
+    }
+
+    // Makes the started call (again, after a crash: the key makes the processor answer as before) and records its answer.
+    private async Task CompleteStartedAsync()
+    {
+        if (State.Started is not { } started)
+        {
+            return;
+        }
+
+        var (key, at) = ($"{this.GetPrimaryKey():N}:{started.Step}", time.GetUtcNow());
+        switch (started.Step)
+        {
+            case Authorize:
+                var request = started.Authorization!;
+                var answer = await processor.AuthorizeAsync(key, this.GetPrimaryKey().ToString(), request.Amount, request.Currency, request.Details.CardToken ?? "");
+                await RecordAsync(answer.Approved
+                    ? new PaymentAuthorized(at, Authorize, request.Details.Method, request.Amount, request.Currency, answer.Id)
+                    : new PaymentDeclined(at, Authorize, request.Details.Method, request.Amount, request.Currency, DeclineMessage(answer.DeclineCode)));
+                break;
+            case Capture:
+                await processor.CaptureAsync(key, State.AuthorizationId!, started.Amount);
+                await RecordAsync(new PaymentCaptured(at, Capture, started.Amount));
+                break;
+            case Void:
+                await processor.VoidAsync(key, State.AuthorizationId!);
+                await RecordAsync(new PaymentVoided(at, Void));
+                break;
+            default:
+                var refundId = await processor.RefundAsync(key, State.AuthorizationId!, started.Amount);
+                await RecordAsync(new PaymentRefunded(at, started.Step, started.Amount, refundId));
+                break;
+        }
+    }
 
     private async Task<PaymentSnapshot> RecordAsync(PaymentEvent entry)
     {

@@ -23,4 +23,13 @@ public static class TransactionRetry
             MaxDelay = TimeSpan.FromSeconds(1),
         })
         .Build();
+
+    // Runs body as a transaction of its own, again while Orleans aborts it for reasons of its own. A body that returns
+    // false aborts it, changing nothing.
+    public static Task RunWithRetryAsync(this ITransactionClient transactions, Func<Task<bool>> body) =>
+        Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, body)).AsTask();
+
+    // The same for a body that always commits.
+    public static Task RunWithRetryAsync(this ITransactionClient transactions, Func<Task> body) =>
+        Pipeline.ExecuteAsync(async _ => await transactions.RunTransaction(TransactionOption.Create, body)).AsTask();
 }

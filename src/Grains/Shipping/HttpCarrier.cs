@@ -25,7 +25,9 @@ public sealed class HttpCarrier(HttpClient http) : ICarrier
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "carrier/v1/labels")
             {
-                Content = JsonContent.Create(new LabelRequest(orderId.ToString(), destination.Country, destination.PostalCode, weightGrams, speed), options: Json),
+                // A product without a weight still makes a parcel that weighs something.
+                Content = JsonContent.Create(new LabelRequest(
+                    orderId.ToString(), destination.Country.Trim().ToUpperInvariant(), destination.PostalCode.Trim(), Math.Max(weightGrams, 1), speed), options: Json),
             };
             request.Headers.Add("Idempotency-Key", $"{orderId:N}:label");
             return request;
@@ -45,11 +47,15 @@ public sealed class HttpCarrier(HttpClient http) : ICarrier
                 throw new CarrierUnavailableException($"The carrier answered {(int)response.StatusCode}.");
             }
 
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CarrierRejectedException($"The carrier refused the parcel: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
             var answer = (await response.Content.ReadFromJsonAsync<Answer>(Json))!;
             return new CarrierTracking(answer.TrackingNumber, answer.Carrier, answer.Events);
         }
-        catch (Exception exception) when (exception is HttpRequestException { StatusCode: null } or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
         {
             throw new CarrierUnavailableException($"The carrier could not be reached: {exception.Message}");
         }

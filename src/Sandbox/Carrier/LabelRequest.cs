@@ -5,7 +5,7 @@ internal sealed record LabelRequest(string? Reference, string? Country, string? 
     public ApiResponse? Validate() =>
         string.IsNullOrWhiteSpace(Reference)
         || Country is not { Length: 2 } || !Country.All(char.IsAsciiLetter)
-        || string.IsNullOrWhiteSpace(PostalCode) || PostalCode.Length > 12
+        || string.IsNullOrWhiteSpace(PostalCode) || PostalCode.Length > 20
         || WeightGrams <= 0
         || Speed?.ToUpperInvariant() is not ("STANDARD" or "EXPRESS")
             ? SandboxErrors.InvalidRequest

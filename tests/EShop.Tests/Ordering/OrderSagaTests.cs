@@ -28,7 +28,7 @@ public sealed class OrderSagaTests(SagaClusterFixture fixture)
         Assert.Contains(order.Status, new[] { OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered });
         Assert.Equal([OrderTimeline.Placed, OrderTimeline.Paid], order.Timeline.Take(2).Select(e => e.Type));
         Assert.Equal((PaymentStatus.Captured, placed.Total, placed.Total, 0m), (payment.Status, payment.Amount, payment.Captured, payment.Refunded));
-        Assert.Equal(["PaymentAuthorized", "PaymentCaptured"], payment.Ledger.Select(e => e.GetType().Name));
+        Assert.Equal(["PaymentStepStarted", "PaymentAuthorized", "PaymentStepStarted", "PaymentCaptured"], payment.Ledger.Select(e => e.GetType().Name));
         Assert.Equal((order.TrackingNumber, ShipmentStatus.LabelCreated), (shipment.TrackingNumber, shipment.Events[0].Status));
         Assert.Equal(placed.Id, await _grains.GetGrain<ITrackingNumberGrain>(shipment.TrackingNumber).GetAsync());
         Assert.Equal(("captured", placed.Total), (charge.GetProperty("status").GetString(), charge.GetProperty("captured").GetDecimal()));

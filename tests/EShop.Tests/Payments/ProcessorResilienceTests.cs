@@ -65,13 +65,33 @@ public sealed class ProcessorResilienceTests(SagaClusterFixture fixture) : IAsyn
 
         var cancelled = await Orders.WaitForAsync(_grains, placed.Id, o => o.Status == OrderStatus.Cancelled, SagaClusterFixture.PaymentTimeout * 3);
         await fixture.Sandbox.SetProcessorAsync(down: false);
-        var payment = await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p is not null);
+        var payment = await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p?.Status == PaymentStatus.Voided);
 
         Assert.Equal($"Payment was not received within {SagaClusterFixture.PaymentTimeout}.", cancelled.Timeline[^1].Detail);
         Assert.Equal(3, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
         Assert.Equal([(product.Id, 2)], (await _grains.Cart(customerId).GetAsync()).Lines.Select(l => (l.ProductId, l.Quantity)));
         Assert.Equal(PaymentStatus.Voided, payment!.Status);
-        Assert.Empty(await fixture.Sandbox.ChargesAsync(placed.Id));
+        Assert.All(await fixture.Sandbox.ChargesAsync(placed.Id), c => Assert.Equal(("voided", 0m), (c.GetProperty("status").GetString(), c.GetProperty("captured").GetDecimal())));
+    }
+
+    [Fact]
+    public async Task CancelledWhileTheProcessorIsDown_AuthorizationStartedIsVoidedOnceItReturns()
+    {
+        await fixture.Sandbox.SetProcessorAsync(down: true);
+        var placed = (await PlaceAsync(count: 1))[0];
+        await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p is not null);
+
+        var cancelled = await _grains.GetGrain<IOrderProcessGrain>(placed.Id).CancelAsync("changed my mind");
+        var refused = await _grains.GetGrain<IOrderProcessGrain>(placed.Id).RefundAsync(null);
+        await fixture.Sandbox.SetProcessorAsync(down: false);
+        var voided = await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p!.Status == PaymentStatus.Voided);
+
+        // The authorization the ledger had started is made when the processor is back, then voided: a hold, never a charge.
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Value!.Status);
+        Assert.Equal(EShop.Shared.ErrorCodes.InvalidState, Assert.Single(refused.Errors).Code);
+        Assert.Equal(["PaymentStepStarted", "PaymentAuthorized", "PaymentStepStarted", "PaymentVoided"], voided!.Ledger.Select(e => e.GetType().Name));
+        var charge = Assert.Single(await fixture.Sandbox.ChargesAsync(placed.Id));
+        Assert.Equal(("voided", 0m), (charge.GetProperty("status").GetString(), charge.GetProperty("captured").GetDecimal()));
     }
 
     private async Task<OrderSnapshot[]> PlaceAsync(int count)

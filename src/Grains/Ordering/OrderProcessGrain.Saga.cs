@@ -1,0 +1,240 @@
+using EShop.Ordering.Events;
+using EShop.Payments;
+using EShop.Shipping;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Transactions;
+
+namespace EShop.Ordering;
+
+// The saga that takes a placed order to one end. Its state is the committed state of the order, its payment ledger and
+// its shipment; each pass reads them and takes the next step: a processor call (idempotent, started in the ledger
+// first) or a transaction. A reminder runs a pass until the order has reached its end, so a crash at any point only
+// delays it: the step is taken again, and a step already taken changes nothing.
+public sealed partial class OrderProcessGrain
+{
+    private const string SagaReminder = "saga";
+
+    // Steps that complete at once are followed by the next within one pass, up to this many.
+    private const int MaxStepsPerPass = 10;
+
+    private TimeSpan? _reminderPeriod;
+
+    private TimeSpan PaymentPeriod => ordering.Value.PaymentRetryInterval < ordering.Value.PaymentTimeout ? ordering.Value.PaymentRetryInterval : ordering.Value.PaymentTimeout;
+
+    private enum SagaStep
+    {
+        // The step is done; take the next one now.
+        Next,
+
+        // Waiting on someone else (the carrier); the reminder looks again.
+        Wait,
+
+        // The order has reached its end.
+        Done,
+    }
+
+    public Task ResumeAsync() => RunSagaAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync();
+
+    private async Task RunSagaAsync()
+    {
+        try
+        {
+            for (var step = 0; step < MaxStepsPerPass; step++)
+            {
+                switch (await StepAsync())
+                {
+                    case SagaStep.Next:
+                        continue;
+                    case SagaStep.Done:
+                        await StopSagaAsync();
+                        return;
+                    default:
+                        return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is PaymentProcessorUnavailableException or CarrierUnavailableException or OrleansTransactionException or TimeoutException)
+        {
+            // Nothing half-done stays behind: the reminder takes the step again.
+            LogWaiting(logger, Id, exception.Message);
+        }
+        catch (Exception exception)
+        {
+            // Not one that waiting cures (a processor refusing a call it took before, a bug): the reminder keeps trying,
+            // and this says why the order does not move.
+            LogStuck(logger, exception, Id);
+        }
+    }
+
+    private async Task<SagaStep> StepAsync()
+    {
+        if (await Fulfilment.ReadAsync() is not { } order)
+        {
+            return SagaStep.Done;
+        }
+
+        var payment = await Payment.GetAsync();
+        if (payment is not null && payment.Refunded > order.Refunded)
+        {
+            await RecordRefundAsync(order, payment);
+            return SagaStep.Next;
+        }
+
+        return order switch
+        {
+            { Status: OrderStatus.Cancelled } => await SettleCancelledAsync(payment),
+            { Status: OrderStatus.PendingPayment, TrackingNumber: null } => await PayAsync(order, payment),
+            _ => await FollowShipmentAsync(order, payment),
+        };
+    }
+
+    // Card: authorize, capture, then label (the order is PAID). Cash on delivery: record the promise, then label (the
+    // order is confirmed). A decline, no capture within the payment timeout, or a carrier that will not take the parcel
+    // cancels the order and gives the cart back; the cancelled order's payment is then voided or refunded.
+    private async Task<SagaStep> PayAsync(OrderSnapshot order, PaymentSnapshot? payment)
+    {
+        var cashOnDelivery = order.Payment.Method == PaymentMethod.CashOnDelivery;
+        var status = payment?.Status ?? PaymentStatus.Pending;
+        if (!cashOnDelivery && status is PaymentStatus.Pending or PaymentStatus.Authorized && time.GetUtcNow() - order.PlacedAt >= ordering.Value.PaymentTimeout)
+        {
+            await CancelOrderAsync($"Payment was not received within {ordering.Value.PaymentTimeout}.", restoreCart: true);
+            return SagaStep.Next;
+        }
+
+        switch (status)
+        {
+            case PaymentStatus.Pending:
+                await KeepSagaAsync(PaymentPeriod);
+                await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                return SagaStep.Next;
+            case PaymentStatus.Declined:
+                await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
+                return SagaStep.Next;
+            case PaymentStatus.Authorized when !cashOnDelivery:
+                await Payment.CaptureAsync();
+                return SagaStep.Next;
+            case PaymentStatus.Authorized or PaymentStatus.Captured:
+                return await LabelAsync(order, paid: !cashOnDelivery);
+            default:
+                // Voided without a cancellation: nothing will be captured, so the order cannot go on.
+                await CancelOrderAsync("The payment was voided.", restoreCart: true);
+                return SagaStep.Next;
+        }
+    }
+
+    private async Task<SagaStep> LabelAsync(OrderSnapshot order, bool paid)
+    {
+        CarrierTracking label;
+        try
+        {
+            label = await carrier.CreateLabelAsync(order.Id, order.ShippingAddress, order.Lines.Sum(l => l.WeightGrams * l.Quantity), order.ShippingSpeed);
+        }
+        catch (CarrierRejectedException exception)
+        {
+            await CancelOrderAsync($"The carrier would not take the parcel: {exception.Message}", restoreCart: true);
+            return SagaStep.Next;
+        }
+
+        if ((await Fulfilment.LabelAsync(label, paid)).Succeeded)
+        {
+            var at = time.GetUtcNow();
+            await PublishAsync(paid ? new OrderPaid(order.Id, order.CustomerId, at) : new OrderConfirmed(order.Id, order.CustomerId, at));
+            LogLabelled(logger, order.Id, label.TrackingNumber);
+            await KeepSagaAsync(shipping.Value.SandboxStepInterval);
+        }
+
+        return SagaStep.Next;
+    }
+
+    // Tracks the parcel until delivery; cash on delivery is captured then.
+    private async Task<SagaStep> FollowShipmentAsync(OrderSnapshot order, PaymentSnapshot? payment)
+    {
+        if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
+        {
+            return SagaStep.Done;
+        }
+
+        if (shipment.Events.Any(e => e.Status == ShipmentStatus.Delivered))
+        {
+            if (payment is { Status: PaymentStatus.Authorized })
+            {
+                await Payment.CaptureAsync();
+                return SagaStep.Next;
+            }
+
+            return SagaStep.Done;
+        }
+
+        await KeepSagaAsync(shipping.Value.SandboxStepInterval);
+        return await TrackAsync(order) ? SagaStep.Next : SagaStep.Wait;
+    }
+
+    // Records what the carrier reports beyond what the shipment has reached; true when it moved.
+    private async Task<bool> TrackAsync(OrderSnapshot order)
+    {
+        if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
+        {
+            return false;
+        }
+
+        var reached = shipment.Events.Where(e => e.Status != ShipmentStatus.Exception).Max(e => e.Status);
+        var moved = false;
+        foreach (var next in (await carrier.TrackAsync(shipment.TrackingNumber)).Events
+            .Where(e => e.Status > reached && e.Status != ShipmentStatus.Exception).OrderBy(e => e.Status))
+        {
+            var (result, after) = await Fulfilment.TrackAsync(next);
+            await PublishShipmentProgressAsync(order, after);
+            order = after ?? order;
+            moved |= result.Value is not null;
+        }
+
+        return moved;
+    }
+
+    // A cancelled order keeps no money: an authorization is voided, a capture refunded in full.
+    private async Task<SagaStep> SettleCancelledAsync(PaymentSnapshot? payment)
+    {
+        switch (payment?.Status)
+        {
+            case null or PaymentStatus.Pending or PaymentStatus.Authorized:
+                await Payment.VoidAsync();
+                return SagaStep.Next;
+            case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
+                await Payment.RefundAsync(payment.Refundable);
+                return SagaStep.Next;
+            default:
+                return SagaStep.Done;
+        }
+    }
+
+    private async Task KeepSagaAsync(TimeSpan period)
+    {
+        if (_reminderPeriod != period)
+        {
+            await this.RegisterOrUpdateReminder(SagaReminder, period, period);
+            _reminderPeriod = period;
+        }
+    }
+
+    private async Task StopSagaAsync()
+    {
+        if (await this.GetReminder(SagaReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderPeriod = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} labelled for shipment {TrackingNumber}")]
+    private static partial void LogLabelled(ILogger logger, Guid orderId, string trackingNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits to try again: {Reason}")]
+    private static partial void LogWaiting(ILogger logger, Guid orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} cannot take its next step; it is tried again at the next reminder")]
+    private static partial void LogStuck(ILogger logger, Exception exception, Guid orderId);
+}
