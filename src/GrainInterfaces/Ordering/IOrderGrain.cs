@@ -5,7 +5,8 @@ namespace EShop.Ordering;
 
 /// <summary>
 /// An order (key: Guid) with transactional state; created by checkout, moved by the order process. Every change
-/// appends to the timeline; a change already made changes nothing, so the process can repeat a step after a crash.
+/// appends to the timeline, and its domain event to the outbox in the same transaction; a change already made changes
+/// nothing, so the process can repeat a step after a crash.
 /// </summary>
 [Alias("eshop.ordering.IOrderGrain")]
 public interface IOrderGrain : IGrainWithGuidKey
@@ -36,4 +37,8 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// <summary>The payment's refunds now total <paramref name="totalRefunded"/> of <paramref name="captured"/>.</summary>
     [Transaction(TransactionOption.Join), Alias("RecordRefund")]
     Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured);
+
+    /// <summary>The outbox's events up to <paramref name="sequence"/> are published: they leave it.</summary>
+    [Transaction(TransactionOption.Join), Alias("Acknowledge")]
+    Task AcknowledgeAsync(long sequence);
 }

@@ -16,7 +16,8 @@ public sealed record OrderSnapshot(
     [property: Id(9)] DateTimeOffset PlacedAt,
     [property: Id(10)] ImmutableArray<OrderEvent> Timeline,
     [property: Id(11)] string? TrackingNumber,
-    [property: Id(12)] decimal Refunded)
+    [property: Id(12)] decimal Refunded,
+    [property: Id(13)] ImmutableArray<OutboxEntry> Outbox)
 {
     public decimal Subtotal => Lines.Sum(l => l.LineTotal);
 

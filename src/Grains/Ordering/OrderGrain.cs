@@ -13,19 +13,7 @@ public sealed class OrderGrain(
 
     public Task<OrderSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot(Id));
 
-    public Task<OrderSnapshot> PlaceAsync(NewOrder order) => state.PerformUpdate(s =>
-    {
-        if (!s.Placed)
-        {
-            var now = time.GetUtcNow();
-            (s.CustomerId, s.Status, s.Lines, s.ShippingCost, s.Currency, s.ShippingAddress, s.ShippingSpeed, s.Payment, s.PlacedAt) =
-                (order.CustomerId, OrderStatus.PendingPayment, [.. order.Lines], order.ShippingCost, Currency.Default,
-                 order.ShippingAddress, order.ShippingSpeed, order.Payment, now);
-            s.Timeline.Add(new OrderEvent(OrderTimeline.Placed, now, $"{order.Lines.Sum(l => l.Quantity)} items, awaiting payment by {order.Payment.Method}"));
-        }
-
-        return s.ToSnapshot(Id)!;
-    });
+    public Task<OrderSnapshot> PlaceAsync(NewOrder order) => UpdateAsync(s => s.Place(Id, order, time.GetUtcNow()));
 
     public Task<Result<OrderSnapshot>> CancelAsync(string reason) => state.PerformUpdate(s =>
     {
@@ -34,7 +22,7 @@ public sealed class OrderGrain(
             return Result<OrderSnapshot>.Fail(error);
         }
 
-        s.Cancel(time.GetUtcNow(), reason);
+        s.Cancel(Id, time.GetUtcNow(), reason);
         return Result<OrderSnapshot>.Ok(s.ToSnapshot(Id)!);
     });
 
@@ -42,20 +30,21 @@ public sealed class OrderGrain(
 
     public Task<Result<OrderSnapshot>> ConfirmAsync(string trackingNumber, string detail) => LabelShipmentAsync(trackingNumber, paid: false, detail);
 
-    public Task<OrderSnapshot> RecordShipmentAsync(TrackingEvent tracking) => state.PerformUpdate(s =>
-    {
-        s.RecordShipment(tracking);
-        return s.ToSnapshot(Id)!;
-    });
+    public Task<OrderSnapshot> RecordShipmentAsync(TrackingEvent tracking) => UpdateAsync(s => s.RecordShipment(Id, tracking));
 
-    public Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured) => state.PerformUpdate(s =>
-    {
-        s.RecordRefund(totalRefunded, captured, time.GetUtcNow());
-        return s.ToSnapshot(Id)!;
-    });
+    public Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured) =>
+        UpdateAsync(s => s.RecordRefund(Id, totalRefunded, captured, time.GetUtcNow()));
+
+    public Task AcknowledgeAsync(long sequence) => state.PerformUpdate(s => s.Acknowledge(sequence));
 
     private Task<Result<OrderSnapshot>> LabelShipmentAsync(string trackingNumber, bool paid, string detail) => state.PerformUpdate(s =>
-        s.LabelShipment(trackingNumber, paid, time.GetUtcNow(), detail) is { } error
+        s.LabelShipment(Id, trackingNumber, paid, time.GetUtcNow(), detail) is { } error
             ? Result<OrderSnapshot>.Fail(error)
             : Result<OrderSnapshot>.Ok(s.ToSnapshot(Id)!));
+
+    private Task<OrderSnapshot> UpdateAsync(Action<OrderState> change) => state.PerformUpdate(s =>
+    {
+        change(s);
+        return s.ToSnapshot(Id)!;
+    });
 }

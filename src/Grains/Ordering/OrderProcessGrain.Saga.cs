@@ -1,5 +1,6 @@
 using EShop.Ordering.Events;
 using EShop.Payments;
+using EShop.Shared;
 using EShop.Shipping;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -76,10 +77,17 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Done;
         }
 
+        if (!order.Outbox.IsEmpty)
+        {
+            await PublishOutboxAsync(order);
+            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(order.Outbox[^1].Sequence));
+            return SagaStep.Next;
+        }
+
         var payment = await Payment.GetAsync();
         if (payment is not null && payment.Refunded > order.Refunded)
         {
-            await RecordRefundAsync(order, payment);
+            await RecordRefundAsync(payment);
             return SagaStep.Next;
         }
 
@@ -87,7 +95,7 @@ public sealed partial class OrderProcessGrain
         {
             { Status: OrderStatus.Cancelled } => await SettleCancelledAsync(payment),
             { Status: OrderStatus.PendingPayment, TrackingNumber: null } => await PayAsync(order, payment),
-            _ => await FollowShipmentAsync(order, payment),
+            _ => await FollowShipmentAsync(payment),
         };
     }
 
@@ -138,10 +146,9 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Next;
         }
 
-        if ((await Fulfilment.LabelAsync(label, paid)).Succeeded)
+        if (await Fulfilment.LabelAsync(label, paid) is { Succeeded: true } labelled)
         {
-            var at = time.GetUtcNow();
-            await PublishAsync(paid ? new OrderPaid(order.Id, order.CustomerId, at) : new OrderConfirmed(order.Id, order.CustomerId, at));
+            await TryPublishOutboxAsync(labelled.Value!);
             LogLabelled(logger, order.Id, label.TrackingNumber);
             await KeepSagaAsync(shipping.Value.SandboxStepInterval);
         }
@@ -150,7 +157,7 @@ public sealed partial class OrderProcessGrain
     }
 
     // Tracks the parcel until delivery; cash on delivery is captured then.
-    private async Task<SagaStep> FollowShipmentAsync(OrderSnapshot order, PaymentSnapshot? payment)
+    private async Task<SagaStep> FollowShipmentAsync(PaymentSnapshot? payment)
     {
         if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
         {
@@ -169,11 +176,11 @@ public sealed partial class OrderProcessGrain
         }
 
         await KeepSagaAsync(shipping.Value.SandboxStepInterval);
-        return await TrackAsync(order) ? SagaStep.Next : SagaStep.Wait;
+        return await TrackAsync() ? SagaStep.Next : SagaStep.Wait;
     }
 
     // Records what the carrier reports beyond what the shipment has reached; true when it moved.
-    private async Task<bool> TrackAsync(OrderSnapshot order)
+    private async Task<bool> TrackAsync()
     {
         if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
         {
@@ -186,8 +193,11 @@ public sealed partial class OrderProcessGrain
             .Where(e => e.Status > reached && e.Status != ShipmentStatus.Exception).OrderBy(e => e.Status))
         {
             var (result, after) = await Fulfilment.TrackAsync(next);
-            await PublishShipmentProgressAsync(order, after);
-            order = after ?? order;
+            if (after is not null)
+            {
+                await TryPublishOutboxAsync(after);
+            }
+
             moved |= result.Value is not null;
         }
 

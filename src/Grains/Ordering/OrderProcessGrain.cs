@@ -92,17 +92,16 @@ public sealed partial class OrderProcessGrain(
         }
 
         var order = attempt.Order!;
+        if (attempt.Placed)
+        {
+            Remember(attempt.Reserved.Select(r => r.Product));
+            LogPlaced(logger, order.Id, order.CustomerId, order.Total);
+        }
 
         // Also when the order existed already: the retry of a checkout whose first try committed and then lost its
         // silo lands here, and the history must list every order the customer was told about. Adding is idempotent.
         await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
-        if (attempt.Placed)
-        {
-            var at = time.GetUtcNow();
-            await Catalog.CommitAsync([.. attempt.Reserved.Select(p => new StockChanged(p.Product, at, -p.Quantity, StockChanged.Sold))]);
-            await PublishAsync(new OrderPlaced(order.Id, order.CustomerId, at, order.Lines, order.Total));
-            LogPlaced(logger, order.Id, order.CustomerId, order.Total);
-        }
+        await TryPublishOutboxAsync(order);
 
         // Payment and shipping run after this call, not in it: the customer has their answer now.
         await this.AsReference<IOrderProcessGrain>().ResumeAsync();
@@ -111,12 +110,13 @@ public sealed partial class OrderProcessGrain(
 
     public async Task<Result<OrderSnapshot>> CancelAsync(string reason)
     {
-        // A paid parcel may be on its way already: ask the carrier first, so a picked-up parcel refuses the cancellation.
-        if (await Fulfilment.ReadAsync() is { Status: OrderStatus.Paid } paid)
+        // A labelled parcel (paid, or cash on delivery) may be on its way already: ask the carrier first, so a
+        // picked-up parcel refuses the cancellation.
+        if (await Fulfilment.ReadAsync() is { TrackingNumber: not null, Status: OrderStatus.Paid or OrderStatus.PendingPayment })
         {
             try
             {
-                await TrackAsync(paid);
+                await TrackAsync();
             }
             catch (CarrierUnavailableException exception)
             {
@@ -167,7 +167,7 @@ public sealed partial class OrderProcessGrain(
             return Result<OrderSnapshot>.Fail(refunded.Errors);
         }
 
-        var after = await RecordRefundAsync(order, refunded.Value!);
+        var after = await RecordRefundAsync(refunded.Value!);
         await this.AsReference<IOrderProcessGrain>().ResumeAsync();
         return Result<OrderSnapshot>.Ok(after);
     }
@@ -185,7 +185,10 @@ public sealed partial class OrderProcessGrain(
             return Result<ShipmentSnapshot>.Fail(moved.Errors);
         }
 
-        await PublishShipmentProgressAsync(order, after);
+        if (after is not null)
+        {
+            await TryPublishOutboxAsync(after);
+        }
 
         // Cash on delivery is captured after this call, by the saga.
         await this.AsReference<IOrderProcessGrain>().ResumeAsync();
@@ -197,40 +200,19 @@ public sealed partial class OrderProcessGrain(
         var (cancelled, released) = await Fulfilment.CancelAsync(reason, restoreCart);
         if (cancelled.Succeeded)
         {
-            var order = cancelled.Value!;
-            var at = time.GetUtcNow();
-            await Catalog.CommitAsync([.. released.Select(r => new StockChanged(r.Product, at, r.Quantity, StockChanged.Released))]);
-            await PublishAsync(new OrderCancelled(order.Id, order.CustomerId, at, reason));
-            LogCancelled(logger, order.Id, reason);
+            Remember(released.Select(r => r.Product));
+            await TryPublishOutboxAsync(cancelled.Value!);
+            LogCancelled(logger, Id, reason);
         }
 
         return cancelled;
     }
 
-    private async Task<OrderSnapshot> RecordRefundAsync(OrderSnapshot before, PaymentSnapshot payment)
+    private async Task<OrderSnapshot> RecordRefundAsync(PaymentSnapshot payment)
     {
         var after = await Fulfilment.RecordRefundAsync(payment.Refunded, payment.Captured);
-        if (after.Refunded > before.Refunded)
-        {
-            await PublishAsync(new OrderRefunded(after.Id, after.CustomerId, time.GetUtcNow(), after.Refunded - before.Refunded, after.Refunded));
-        }
-
+        await TryPublishOutboxAsync(after);
         return after;
-    }
-
-    private async Task PublishShipmentProgressAsync(OrderSnapshot before, OrderSnapshot? after)
-    {
-        OrderingEvent? progress = (before.Status, after?.Status) switch
-        {
-            (not OrderStatus.Shipped, OrderStatus.Shipped) => new OrderShipped(before.Id, before.CustomerId, time.GetUtcNow()),
-            (not OrderStatus.Delivered, OrderStatus.Delivered) => new OrderDelivered(before.Id, before.CustomerId, time.GetUtcNow()),
-            _ => null,
-        };
-
-        if (progress is not null)
-        {
-            await PublishAsync(progress);
-        }
     }
 
     // A price that changed since the customer added the line is shown to them: the cart moves to it.
@@ -244,8 +226,6 @@ public sealed partial class OrderProcessGrain(
         }
     }
 
-    private Task PublishAsync(OrderingEvent domainEvent) =>
-        this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [domainEvent], e => e.OrderId.ToString());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {CustomerId} for {Total}")]
     private static partial void LogPlaced(ILogger logger, Guid orderId, Guid customerId, decimal total);

@@ -8,13 +8,14 @@ namespace EShop.Silo.Persistence;
 // Grain state as System.Text.Json, stored as jsonb: readable with plain SQL. Each payload is an envelope
 // {"type": ..., "state": ...} whose type is the state's [Alias] name (e.g. "eshop.catalog.ProductState"), never a CLR
 // name, so renaming or moving a class loses nothing; reading a row of another type fails loudly instead of
-// deserializing garbage. Enums are written by name so reordering members cannot change what stored values mean.
+// deserializing garbage. Enums are written by name so reordering members cannot change what stored values mean;
+// abstract types (the events in an order's outbox) name their concrete type the same way.
 public sealed class JsonGrainStateSerializer(ParticipantIdJsonConverter participants) : IGrainStorageSerializer
 {
     private readonly JsonSerializerOptions _options = new(JsonSerializerDefaults.Web)
     {
         IgnoreReadOnlyProperties = true,
-        Converters = { new JsonStringEnumConverter(), participants },
+        Converters = { new JsonStringEnumConverter(), new AliasedSubtypeConverterFactory(), participants },
     };
 
     public BinaryData Serialize<T>(T? input) =>

@@ -13,7 +13,7 @@ public static class StoredTypeName
 
     private static string Compute(Type type)
     {
-        if (type.GetCustomAttribute<AliasAttribute>() is { } alias)
+        if (type.GetCustomAttribute<AliasAttribute>(inherit: false) is { } alias)
         {
             return alias.Alias;
         }

@@ -55,13 +55,22 @@ public sealed class DurableCluster : IAsyncDisposable
         ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
         ["Orleans__Transactions__RemoteTransactionPingFrequency"] = "00:00:02",
         ["EShop__DemoCatalog__Enabled"] = "false",
+        // A saga waiting on the processor (or recovering from a crash) looks again every two seconds.
+        ["EShop__Ordering__PaymentRetryInterval"] = "00:00:02",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__EShop"] = "Information",
     };
 
-    public async Task<HostProcess> StartSiloAsync(int? index = null)
+    // extra: settings of this silo on top of the cluster's (e.g. where its payment processor is).
+    public async Task<HostProcess> StartSiloAsync(int? index = null, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var silo = await HostProcess.StartAsync("Silo", Settings(index ?? Silos.Count));
+        var settings = new Dictionary<string, string>(Settings(index ?? Silos.Count));
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var silo = await HostProcess.StartAsync("Silo", settings);
         Silos.Add(silo);
         return silo;
     }

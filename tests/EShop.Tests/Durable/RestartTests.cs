@@ -21,8 +21,11 @@ public sealed class RestartTests
         var signUp = await grains.GetGrain<IAccountsGrain>(0).SignUpAsync(new SignUp($"restart-{Guid.NewGuid():N}@example.com", "password-1", "Ana"));
         var customerId = signUp.Value!.Id;
         await grains.GetGrain<ICartGrain>(customerId).AddAsync(kettle.Id, 2);
-        var order = (await Checkouts.CheckoutAsync(grains, Checkouts.Request(customerId))).Value!;
+        var placed = (await Checkouts.CheckoutAsync(grains, Checkouts.Request(customerId))).Value!;
         await grains.GetGrain<ICartGrain>(customerId).AddAsync(mug.Id, 3);
+
+        // Once the saga has paid it and published its events, the order has nothing left to change before the stop.
+        var order = await Orders.WaitForAsync(grains, placed.Id, o => o.Status == OrderStatus.Paid && o.Outbox.IsEmpty);
 
         await cluster.Silos[0].StopAsync();
         await cluster.StartSiloAsync();

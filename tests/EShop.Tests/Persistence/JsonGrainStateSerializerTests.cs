@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using EShop.Carts;
+using EShop.Ordering;
+using EShop.Ordering.Events;
 using EShop.Silo.Persistence;
 using EShop.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +40,29 @@ public sealed class JsonGrainStateSerializerTests(EShopClusterFixture fixture)
         Assert.Equal((3L, 4L, "t-4"), (back.CommittedSequenceId, back.PendingStates[0].SequenceId, back.PendingStates[0].TransactionId));
         Assert.True(ParticipantId.Comparer.Equals(manager, back.PendingStates[0].TransactionManager));
         Assert.Equal(manager.SupportedRoles, back.PendingStates[0].TransactionManager.SupportedRoles);
+    }
+
+    [Fact]
+    public void OrderOutbox_RoundTripsEachEventAsItsOwnType()
+    {
+        var (orderId, customerId, at) = (Guid.NewGuid(), Guid.NewGuid(), new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        var state = new OrderState
+        {
+            Outbox =
+            [
+                new OutboxEntry(1, new OrderPlaced(orderId, customerId, at, [new OrderLine("sku-1", "Kettle", 1, 30m, 500)], 42.99m)),
+                new OutboxEntry(2, new OrderRefunded(orderId, customerId, at, 10m, 10m)),
+            ],
+        };
+
+        var bytes = _serializer.Serialize(state);
+        var back = _serializer.Deserialize<OrderState>(bytes);
+
+        using var json = JsonDocument.Parse(bytes.ToArray());
+        Assert.Equal("eshop.ordering.OrderPlaced", json.RootElement.GetProperty("state").GetProperty("outbox")[0].GetProperty("event").GetProperty("type").GetString());
+        var placed = Assert.IsType<OrderPlaced>(back.Outbox[0].Event);
+        Assert.Equal((orderId, 42.99m, "Kettle"), (placed.OrderId, placed.Total, placed.Lines[0].ProductName));
+        Assert.Equal((2L, 10m), (back.Outbox[1].Sequence, Assert.IsType<OrderRefunded>(back.Outbox[1].Event).TotalRefunded));
     }
 
     [Fact]

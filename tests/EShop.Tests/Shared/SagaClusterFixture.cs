@@ -3,11 +3,11 @@ using Orleans.TestingHost;
 namespace EShop.Tests.Shared;
 
 // A two-silo cluster whose processor and carrier are a SandboxServer of their own (the configured-URL path), with the
-// saga's clock turned to seconds: payment retried every second and given up after eight, a parcel moved every second.
+// saga's clock turned to seconds: payment retried every second and given up after fifteen, a parcel moved every second.
 // Its tests may turn the processor down; they run one at a time, in their own collection.
 public sealed class SagaClusterFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(15);
 
     public SandboxServer Sandbox { get; private set; } = null!;
 
