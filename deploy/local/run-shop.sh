@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Starts the shop on this machine: PostgreSQL and Redis (deploy/local/services.sh), N silos of the Durable profile
-# (the demo catalog is loaded on first start only) and the GraphQL gateway. Ctrl-C (or SIGTERM) stops the hosts
-# gracefully; the databases keep running (deploy/local/services.sh down stops them).
+# Starts the shop on this machine: PostgreSQL and Redis (deploy/local/services.sh), the sandbox card processor and
+# carrier (src/Sandbox), N silos of the Durable profile (the demo catalog is loaded on first start only) and the GraphQL
+# gateway. Ctrl-C (or SIGTERM) stops the hosts gracefully; the databases keep running (deploy/local/services.sh down
+# stops them).
 #   deploy/local/run-shop.sh              one silo
 #   deploy/local/run-shop.sh --silos 3    three silos, one cluster
 #   deploy/local/run-shop.sh --local      the in-memory Local profile, no databases (nothing is durable)
+# GATEWAY_URL (http://127.0.0.1:8080) and SANDBOX_URL (http://127.0.0.1:8090) move the gateway and the sandbox.
+# EShop__Payments__ProcessorUrl / EShop__Shipping__CarrierUrl, when set, point the silos elsewhere than the sandbox;
+# EShop__Shipping__SandboxStepInterval (default 00:02:00) paces the sandbox's parcels and the silos' tracking.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,6 +24,7 @@ done
 [ "$profile" = Local ] && silos=1
 
 gateway_url="${GATEWAY_URL:-http://127.0.0.1:8080}"
+sandbox_url="${SANDBOX_URL:-http://127.0.0.1:8090}"
 logs=".data/logs"
 mkdir -p "$logs"
 
@@ -61,6 +66,12 @@ if [ -z "${EShop__Jwt__SigningKey:-}" ]; then
   export EShop__Jwt__SigningKey
 fi
 
+# Every silo talks to the one sandbox process: with a sandbox inside each silo (what a silo does when these are unset),
+# a payment made through one silo would be unknown to another's processor. Exported, so the sandbox sees the same
+# settings as the silos (EShop__Shipping__SandboxStepInterval among them, passed through when set).
+export EShop__Payments__ProcessorUrl="${EShop__Payments__ProcessorUrl:-$sandbox_url}"
+export EShop__Shipping__CarrierUrl="${EShop__Shipping__CarrierUrl:-$sandbox_url}"
+
 echo "Building... (the first run takes a minute)"
 dotnet build EShop.sln -c Release -v quiet -nologo
 
@@ -71,17 +82,22 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-# A dot every second while waiting, so a slow start does not look like a hang.
-wait_healthy() {
+# Waits until the URL answers 200, with a dot every second, so a slow start does not look like a hang.
+wait_ready() {
   for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" = "200" ]; then echo " up"; return 0; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "200" ]; then echo " up"; return 0; fi
     printf .
     sleep 1
   done
   echo
-  echo "$2 did not become healthy; see $logs" >&2
+  echo "$2 did not become ready; see $logs" >&2
   exit 1
 }
+
+printf "Starting the sandbox card processor and carrier on %s, waiting until it answers" "$sandbox_url"
+dotnet run --project src/Sandbox -c Release --no-build --urls "$sandbox_url" >"$logs/sandbox.log" 2>&1 &
+pids+=($!)
+wait_ready "$sandbox_url/sandbox/processor/behaviour" "The sandbox"
 
 dashboards=""
 for i in $(seq 0 $((silos - 1))); do
@@ -90,14 +106,20 @@ for i in $(seq 0 $((silos - 1))); do
   Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
     dotnet run --project src/Silo -c Release --no-build --urls "$url" >"$logs/silo-$i.log" 2>&1 &
   pids+=($!)
-  wait_healthy "$url" "Silo $i"
+  wait_ready "$url/health" "Silo $i"
   dashboards="$dashboards $url/dashboard"
 done
 
 printf "Starting the gateway on %s, waiting until healthy" "$gateway_url"
 dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_url" >"$logs/gateway.log" 2>&1 &
 pids+=($!)
-wait_healthy "$gateway_url" "The gateway"
+wait_ready "$gateway_url/health" "The gateway"
+
+elsewhere=""
+[ "$EShop__Payments__ProcessorUrl" = "$sandbox_url" ] || elsewhere="$elsewhere
+  Card processor    $EShop__Payments__ProcessorUrl"
+[ "$EShop__Shipping__CarrierUrl" = "$sandbox_url" ] || elsewhere="$elsewhere
+  Carrier           $EShop__Shipping__CarrierUrl"
 
 cat <<MSG
 
@@ -106,6 +128,7 @@ EShop is running: profile $profile, $silos silo(s)$([ "$profile" = Local ] && ec
   GraphiQL          $gateway_url/graphql   (open in a browser)
   Orleans dashboard$dashboards
   Health            $gateway_url/health
+  Sandbox           $sandbox_url   (card processor and carrier; parcels move every ${EShop__Shipping__SandboxStepInterval:-00:02:00})$elsewhere
   Admin             $EShop__Admin__Email${password_note:+ / password $EShop__Admin__Password ($password_note)}
   Logs              $logs/
 Press Ctrl-C to stop.
