@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EShop.Carts;
 using EShop.Catalog;
+using EShop.Payments;
 using EShop.Shared;
 using EShop.Shipping;
 
@@ -88,19 +89,29 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             }
         }
 
-        if (Errors.Count > 0 || !await UnchangedSinceLookAsync(grains, orderGrain))
+        if (Errors.Count > 0)
         {
             return false;
         }
 
-        // Shipping is charged by the rate tables for the weight of what was reserved, at the speed chosen.
-        var products = Reserved.ToDictionary(r => r.Product.Id, r => r.Product);
-        var lines = _lines.Select(l => new OrderLine(l.ProductId, products[l.ProductId].Name, l.Quantity, l.UnitPrice, products[l.ProductId].WeightGrams)).ToList();
-        var shipping = ShippingRates.Quote(request.ShippingAddress.Country, lines.Sum(l => l.WeightGrams * l.Quantity), request.ShippingSpeed);
+        var (lines, shipping) = Price(Reserved.ToDictionary(r => r.Product.Id, r => r.Product));
+
+        // A gift card pays in this transaction: after the products, before the customer's own order and cart.
+        if (GiftCard(grains) is { } card && (await card.DebitAsync(orderGrain.GetPrimaryKey(), lines.Sum(l => l.LineTotal) + shipping)).Errors is { IsDefaultOrEmpty: false } declined)
+        {
+            Errors.Add(new LineError("", declined[0], null));
+            return false;
+        }
+
+        if (!await UnchangedSinceLookAsync(grains, orderGrain))
+        {
+            return false;
+        }
+
         Order = await orderGrain.PlaceAsync(new NewOrder(
             request.CustomerId,
             [.. lines],
-            shipping.Cost,
+            shipping,
             request.ShippingAddress,
             request.ShippingSpeed,
             request.Payment));
@@ -115,11 +126,30 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
     public async Task<bool> VerifyRefusalAsync(IGrainFactory grains, IOrderGrain orderGrain)
     {
         Errors.Clear();
+        var products = new Dictionary<string, ProductSnapshot>();
         foreach (var line in SortedLines)
         {
-            if (LineErrorOf(line, await grains.GetGrain<IProductGrain>(line.ProductId).GetAsync()) is { } error)
+            var product = await grains.GetGrain<IProductGrain>(line.ProductId).GetAsync();
+            if (LineErrorOf(line, product) is { } error)
             {
                 Errors.Add(error);
+            }
+            else
+            {
+                products[line.ProductId] = product!;
+            }
+        }
+
+        if (Errors.Count == 0 && GiftCard(grains) is { } card)
+        {
+            var (lines, shipping) = Price(products);
+            var total = lines.Sum(l => l.LineTotal) + shipping;
+            var balance = await card.GetAsync();
+            if (balance is null || balance.Balance < total)
+            {
+                Errors.Add(new LineError("", balance is null
+                    ? UserError.Of(ErrorCodes.NotFound, "No gift card has this code.", "input", "payment", "giftCardCode")
+                    : UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card {balance.Code} has {balance.Balance:0.00} {balance.Currency} left; the order comes to {total:0.00}.", "input", "payment", "giftCardCode"), null));
             }
         }
 
@@ -138,6 +168,17 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
         lines.OrderBy(productId, StringComparer.Ordinal);
 
     private ICartGrain Cart(IGrainFactory grains) => grains.GetGrain<ICartGrain>(request.CustomerId);
+
+    private IGiftCardGrain? GiftCard(IGrainFactory grains) => request.Payment is { Method: PaymentMethod.GiftCard, GiftCardCode: { } code }
+        ? grains.GetGrain<IGiftCardGrain>(GiftCards.Normalize(code))
+        : null;
+
+    // The order's lines as sold, and shipping by the rate tables for their weight at the speed chosen.
+    private (List<OrderLine> Lines, decimal Shipping) Price(IReadOnlyDictionary<string, ProductSnapshot> products)
+    {
+        var lines = _lines.Select(l => new OrderLine(l.ProductId, products[l.ProductId].Name, l.Quantity, l.UnitPrice, products[l.ProductId].WeightGrams)).ToList();
+        return (lines, ShippingRates.Quote(request.ShippingAddress.Country, lines.Sum(l => l.WeightGrams * l.Quantity), request.ShippingSpeed).Cost);
+    }
 
     private async Task<bool> UnchangedSinceLookAsync(IGrainFactory grains, IOrderGrain orderGrain) =>
         (Order = await orderGrain.GetAsync()) is null && (await Cart(grains).GetAsync()).Lines.SequenceEqual(_lines);

@@ -25,8 +25,7 @@ public static class CheckoutRules
             UserError.Of(ErrorCodes.InvalidInput, "cardToken is required to pay by card.", "input", "payment", "cardToken"),
         PaymentMethod.Card when payment.CardToken!.Length > 200 =>
             UserError.Of(ErrorCodes.InvalidInput, "cardToken must be at most 200 characters.", "input", "payment", "cardToken"),
-        PaymentMethod.GiftCard =>
-            UserError.Of(ErrorCodes.InvalidInput, "Gift cards are not accepted yet; pay by CARD or CASH_ON_DELIVERY.", "input", "payment", "method"),
+        PaymentMethod.GiftCard => Validation.Required(payment.GiftCardCode, 64, "input", "payment", "giftCardCode"),
         _ => null,
     };
 }

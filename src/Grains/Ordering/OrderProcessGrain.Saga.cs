@@ -93,7 +93,7 @@ public sealed partial class OrderProcessGrain
 
         return order switch
         {
-            { Status: OrderStatus.Cancelled } => await SettleCancelledAsync(payment),
+            { Status: OrderStatus.Cancelled } => await SettleCancelledAsync(order, payment),
             { Status: OrderStatus.PendingPayment, TrackingNumber: null } => await PayAsync(order, payment),
             _ => await FollowShipmentAsync(payment),
         };
@@ -204,11 +204,15 @@ public sealed partial class OrderProcessGrain
         return moved;
     }
 
-    // A cancelled order keeps no money: an authorization is voided, a capture refunded in full.
-    private async Task<SagaStep> SettleCancelledAsync(PaymentSnapshot? payment)
+    // A cancelled order keeps no money: an authorization is voided, a capture refunded in full. A gift card was
+    // debited at checkout, so its ledger first records that, and the void then credits it back.
+    private async Task<SagaStep> SettleCancelledAsync(OrderSnapshot order, PaymentSnapshot? payment)
     {
         switch (payment?.Status)
         {
+            case null when order.Payment.Method == PaymentMethod.GiftCard:
+                await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                return SagaStep.Next;
             case null or PaymentStatus.Pending or PaymentStatus.Authorized:
                 await Payment.VoidAsync();
                 return SagaStep.Next;

@@ -10,7 +10,8 @@ namespace EShop.Payments;
 // The ledger is event-sourced: the events are the stored state (IEventLog: one row per entry on PostgreSQL) and the
 // payment is their replay. A processor call is recorded as started before it is made and completed by its answer; a
 // step a crash left started is made again first, with the same idempotency key and amount, so the processor answers
-// as it did the first time and no money moves twice — also when what comes next is a void or a refund.
+// as it did the first time and no money moves twice — also when what comes next is a void or a refund. A gift card's
+// steps credit the card instead, each at most once for its step.
 [GrainType("eshop.payments.payment"), LogConsistencyProvider(ProviderName = PaymentGrain.LogProvider)]
 public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, TimeProvider time)
     : JournaledGrain<PaymentState, PaymentEvent>, IPaymentGrain, ICustomStorageInterface<PaymentState, PaymentEvent>
@@ -18,11 +19,18 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
     public const string LogProvider = "payments";
 
     private const string CashOnDelivery = "cash-on-delivery";
+    private const string GiftCardPrefix = "gift-card:";
     private const string Authorize = "authorize";
     private const string Capture = "capture";
     private const string Void = "void";
 
+    // Cash changes hands outside the shop: its entries record what the carrier collected or the shop paid back.
     private bool IsCashOnDelivery => State.AuthorizationId == CashOnDelivery;
+
+    // A gift card was debited in the checkout transaction: it is authorized and captured by that, and paid back by credit.
+    private IGiftCardGrain? GiftCard => State.AuthorizationId is { } id && id.StartsWith(GiftCardPrefix, StringComparison.Ordinal)
+        ? GrainFactory.GetGrain<IGiftCardGrain>(id[GiftCardPrefix.Length..])
+        : null;
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(State.ToSnapshot());
 
@@ -34,12 +42,14 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
             return State.ToSnapshot()!;
         }
 
-        if (request.Details.Method == PaymentMethod.CashOnDelivery)
+        return request.Details switch
         {
-            return await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery));
-        }
-
-        return await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request));
+            { Method: PaymentMethod.CashOnDelivery } =>
+                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery)),
+            { Method: PaymentMethod.GiftCard, GiftCardCode: { } code } =>
+                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, GiftCardPrefix + GiftCards.Normalize(code))),
+            _ => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request)),
+        };
     }
 
     public async Task<PaymentSnapshot> CaptureAsync()
@@ -47,7 +57,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
         await CompleteStartedAsync();
         return State.Status switch
         {
-            PaymentStatus.Authorized when IsCashOnDelivery => await RecordAsync(new PaymentCaptured(time.GetUtcNow(), Capture, State.Amount)),
+            PaymentStatus.Authorized when IsCashOnDelivery || GiftCard is not null => await RecordAsync(new PaymentCaptured(time.GetUtcNow(), Capture, State.Amount)),
             PaymentStatus.Authorized => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Capture, State.Amount, null)),
             _ => State.ToSnapshot() ?? throw new InvalidOperationException("Nothing is authorized to capture."),
         };
@@ -133,12 +143,18 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
                 await processor.CaptureAsync(key, State.AuthorizationId!, started.Amount);
                 await RecordAsync(new PaymentCaptured(at, Capture, started.Amount));
                 break;
+            case Void when GiftCard is { } card:
+                await card.CreditAsync(this.GetPrimaryKey(), Void, State.Amount);
+                await RecordAsync(new PaymentVoided(at, Void));
+                break;
             case Void:
                 await processor.VoidAsync(key, State.AuthorizationId!);
                 await RecordAsync(new PaymentVoided(at, Void));
                 break;
             default:
-                var refundId = await processor.RefundAsync(key, State.AuthorizationId!, started.Amount);
+                var refundId = GiftCard is { } giftCard
+                    ? (await giftCard.CreditAsync(this.GetPrimaryKey(), started.Step, started.Amount)).Code
+                    : await processor.RefundAsync(key, State.AuthorizationId!, started.Amount);
                 await RecordAsync(new PaymentRefunded(at, started.Step, started.Amount, refundId));
                 break;
         }

@@ -14,4 +14,5 @@ public static class StateNames
     public const string CustomerOrders = "orders";
     public const string Shipment = "shipment";
     public const string TrackingNumber = "tracking";
+    public const string GiftCard = "gift-card";
 }

@@ -80,6 +80,7 @@ public static class GatewayBuilderExtensions
         services.AddSingleton<IQueryFields, CartQueries>();
         services.AddSingleton<IQueryFields, OrderingQueries>();
         services.AddSingleton<IQueryFields, ShippingQueries>();
+        services.AddSingleton<IQueryFields, PaymentQueries>();
         services.AddSingleton<IMutationFields, CustomerMutations>();
         services.AddSingleton<IMutationFields, CartMutations>();
         services.AddSingleton<IMutationFields, OrderingMutations>();

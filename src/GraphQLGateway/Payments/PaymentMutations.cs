@@ -2,6 +2,7 @@ using EShop.GraphQLGateway.Ordering;
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
 using EShop.Ordering;
+using EShop.Payments;
 using EShop.Shared;
 using GraphQL;
 using GraphQL.Types;
@@ -12,6 +13,19 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
 {
     public void AddTo(ObjectGraphType mutation)
     {
+        mutation.Field<NonNullGraphType<GiftCardPayloadGraphType>>("issueGiftCard")
+            .Description("Issues a gift card with a balance (ADMIN). Without a code, a random one is made; a code already issued is INVALID_STATE.")
+            .Argument<NonNullGraphType<DecimalGraphType>>("amount")
+            .Argument<StringGraphType>("code")
+            .ResolveAsync(async c =>
+            {
+                c.RequireAdmin();
+                var code = c.GetArgument<string?>("code") ?? GiftCardCodes.New();
+                return GiftCardCodes.Validate(code) is { } invalid
+                    ? Result<GiftCardSnapshot>.Fail(invalid)
+                    : await grains.GetGrain<IGiftCardGrain>(GiftCards.Normalize(code)).IssueAsync(c.GetArgument<decimal>("amount"));
+            });
+
         mutation.Field<NonNullGraphType<OrderPayloadGraphType>>("refundOrder")
             .Description("Refunds part or all of what was captured for an order, to the original payment method (ADMIN). amount null: all that is left.")
             .Argument<NonNullGraphType<IdGraphType>>("orderId")

@@ -90,6 +90,37 @@ public sealed class PaymentsGraphQLTests(GatewayFixture fixture)
         Assert.Empty(await ChargesAsync(orderId));
     }
 
+    [Fact]
+    public async Task GiftCard_IssuedByAnAdmin_PaysForAnOrder()
+    {
+        var product = await TestCatalog.CreateProductAsync(fixture.Grains, price: 15m);
+        var shopper = await fixture.SignUpAsync();
+        var admin = await fixture.SignInAdminAsync();
+        const string Issue = "mutation($amount: Decimal!, $code: String) { issueGiftCard(amount: $amount, code: $code) { giftCard { code balance { amount } } userErrors { code field } } }";
+
+        var byCustomer = await shopper.ErrorCodeAsync(Issue, new { amount = 50m });
+        var badAmount = (await admin.DataAsync(Issue, new { amount = 0m })).GetProperty("issueGiftCard");
+        var issued = (await admin.DataAsync(Issue, new { amount = 50m })).GetProperty("issueGiftCard").GetProperty("giftCard");
+        var code = issued.GetProperty("code").GetString()!;
+        await shopper.DataAsync("mutation($id: ID!) { addToCart(productId: $id, quantity: 1) { userErrors { code } } }", new { id = product.Id });
+        var checkout = (await shopper.DataAsync(
+            """
+            mutation($key: String!, $code: String!) { checkout(input: { idempotencyKey: $key, shippingSpeed: STANDARD,
+              shippingAddress: { name: "Ana", line1: "Calle Mayor 1", city: "Madrid", postalCode: "28013", country: "ES" },
+              payment: { method: GIFT_CARD, giftCardCode: $code } }) { order { id total { amount } } userErrors { code } } }
+            """, new { key = Guid.NewGuid().ToString(), code })).GetProperty("checkout").GetProperty("order");
+        var paid = await StorefrontOrders.WaitForAsync(shopper, checkout.GetProperty("id").GetString()!, o => o.Status() == "PAID");
+        var balance = (await shopper.DataAsync("query($code: String!) { giftCard(code: $code) { balance { amount } } }", new { code }))
+            .GetProperty("giftCard").GetProperty("balance").GetProperty("amount").GetDecimal();
+
+        Assert.Equal("FORBIDDEN", byCustomer);
+        Assert.Equal(("INVALID_INPUT", "amount"), (badAmount.GetProperty("userErrors")[0].GetProperty("code").GetString(), badAmount.GetProperty("userErrors")[0].GetProperty("field")[0].GetString()));
+        Assert.Matches("^GC(-[A-Z2-9]{4}){4}$", code);
+        Assert.Equal(50m, issued.GetProperty("balance").GetProperty("amount").GetDecimal());
+        Assert.Equal(("GIFT_CARD", "CAPTURED"), (paid.GetProperty("payment").GetProperty("method").GetString(), paid.GetProperty("payment").GetProperty("status").GetString()));
+        Assert.Equal(50m - checkout.GetProperty("total").GetProperty("amount").GetDecimal(), balance);
+    }
+
     private static (string?, string?, decimal) Summary(JsonElement payload)
     {
         var order = payload.GetProperty("order");

@@ -1,0 +1,46 @@
+using EShop.Shared;
+
+namespace EShop.Payments;
+
+// A card's balance and the movements that made it, each named "<order>:<step>" so that none is made twice.
+[GenerateSerializer, Alias("eshop.payments.GiftCardState")]
+public sealed class GiftCardState
+{
+    [Id(0)] public decimal Balance { get; set; }
+    [Id(1)] public string Currency { get; set; } = "";
+    [Id(2)] public DateTimeOffset? IssuedAt { get; set; }
+    [Id(3)] public Dictionary<string, decimal> Movements { get; set; } = [];
+
+    public GiftCardSnapshot? ToSnapshot(string code) => IssuedAt is { } issued ? new(code, Balance, Currency, issued) : null;
+
+    public UserError? Debit(string code, Guid orderId, decimal amount)
+    {
+        var key = $"{orderId:N}:debit";
+        if (IssuedAt is null)
+        {
+            return UserError.Of(ErrorCodes.NotFound, "No gift card has this code.", "input", "payment", "giftCardCode");
+        }
+
+        if (Movements.ContainsKey(key))
+        {
+            return null;
+        }
+
+        if (Balance < amount)
+        {
+            return UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card {code} has {Balance:0.00} {Currency} left; the order comes to {amount:0.00}.", "input", "payment", "giftCardCode");
+        }
+
+        Balance -= amount;
+        Movements[key] = -amount;
+        return null;
+    }
+
+    public void Credit(Guid orderId, string step, decimal amount)
+    {
+        if (Movements.TryAdd($"{orderId:N}:{step}", amount))
+        {
+            Balance += amount;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using EShop.GraphQLGateway.Schema;
+using EShop.GraphQLGateway.Shared;
+using EShop.Payments;
+using GraphQL;
+using GraphQL.Types;
+
+namespace EShop.GraphQLGateway.Payments;
+
+public sealed class PaymentQueries(IGrainFactory grains) : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<GiftCardGraphType>("giftCard")
+            .Description("A gift card's balance, for whoever holds its code (signed in); null when no card has it.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async c =>
+            {
+                c.RequireCustomer();
+                var code = GiftCards.Normalize(c.GetArgument<string>("code"));
+                return code.Length is > 0 and <= GiftCardCodes.MaxLength ? await grains.GetGrain<IGiftCardGrain>(code).GetAsync() : null;
+            });
+    }
+}
