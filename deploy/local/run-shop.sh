@@ -77,27 +77,39 @@ dotnet build EShop.sln -c Release -v quiet -nologo
 
 pids=()
 stop() {
+  trap - EXIT INT TERM
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+# A signal stops the hosts and then the script too, also while it is still starting them.
+trap stop EXIT
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
 
-# Waits until the URL answers 200, with a dot every second, so a slow start does not look like a hang.
+# Waits until the URL answers 200, with a dot every second, so a slow start does not look like a hang; a host that
+# exits meanwhile (a port taken, a bad setting) is reported with the end of its log at once.
 wait_ready() {
+  local url="$1" name="$2" pid="$3" log="$4"
   for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "200" ]; then echo " up"; return 0; fi
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = "200" ]; then echo " up"; return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo
+      echo "$name exited while starting; the end of $log:" >&2
+      tail -n 20 "$log" >&2
+      exit 1
+    fi
     printf .
     sleep 1
   done
   echo
-  echo "$2 did not become ready; see $logs" >&2
+  echo "$name did not become ready in 3 minutes; see $log" >&2
   exit 1
 }
 
 printf "Starting the sandbox card processor and carrier on %s, waiting until it answers" "$sandbox_url"
 dotnet run --project src/Sandbox -c Release --no-build --urls "$sandbox_url" >"$logs/sandbox.log" 2>&1 &
 pids+=($!)
-wait_ready "$sandbox_url/sandbox/processor/behaviour" "The sandbox"
+wait_ready "$sandbox_url/sandbox/processor/behaviour" "The sandbox" "$!" "$logs/sandbox.log"
 
 dashboards=""
 for i in $(seq 0 $((silos - 1))); do
@@ -106,14 +118,14 @@ for i in $(seq 0 $((silos - 1))); do
   Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
     dotnet run --project src/Silo -c Release --no-build --urls "$url" >"$logs/silo-$i.log" 2>&1 &
   pids+=($!)
-  wait_ready "$url/health" "Silo $i"
+  wait_ready "$url/health" "Silo $i" "$!" "$logs/silo-$i.log"
   dashboards="$dashboards $url/dashboard"
 done
 
 printf "Starting the gateway on %s, waiting until healthy" "$gateway_url"
 dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_url" >"$logs/gateway.log" 2>&1 &
 pids+=($!)
-wait_ready "$gateway_url/health" "The gateway"
+wait_ready "$gateway_url/health" "The gateway" "$!" "$logs/gateway.log"
 
 elsewhere=""
 [ "$EShop__Payments__ProcessorUrl" = "$sandbox_url" ] || elsewhere="$elsewhere

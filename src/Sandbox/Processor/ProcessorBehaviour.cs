@@ -1,3 +1,4 @@
 namespace EShop.Sandbox.Processor;
 
-internal sealed record ProcessorBehaviour(int LatencyMs, double FailureRate, bool Down);
+// Calls: the processor calls (POSTs) received so far, faults or not, for a test to see a client hold calls back.
+internal sealed record ProcessorBehaviour(int LatencyMs, double FailureRate, bool Down, long Calls = 0);

@@ -6,6 +6,11 @@ internal sealed class ProcessorFaultFilter(ProcessorFaults faults, TimeProvider 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            faults.CountCall();
+        }
+
         var behaviour = faults.Current;
         if (behaviour.LatencyMs > 0)
         {

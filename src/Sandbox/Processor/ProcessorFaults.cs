@@ -8,6 +8,7 @@ internal sealed class ProcessorFaults
     private readonly Lock gate = new();
     private readonly Random random;
     private ProcessorBehaviour current;
+    private long calls;
 
     public ProcessorFaults(IOptions<ProcessorOptions> options)
     {
@@ -22,17 +23,19 @@ internal sealed class ProcessorFaults
         {
             lock (gate)
             {
-                return current;
+                return current with { Calls = calls };
             }
         }
     }
+
+    public void CountCall() => Interlocked.Increment(ref calls);
 
     public ProcessorBehaviour Apply(ProcessorBehaviourUpdate update)
     {
         lock (gate)
         {
             current = new ProcessorBehaviour(update.LatencyMs ?? current.LatencyMs, update.FailureRate ?? current.FailureRate, update.Down ?? current.Down);
-            return current;
+            return current with { Calls = calls };
         }
     }
 

@@ -18,16 +18,22 @@ public sealed class ProcessorResilienceTests(SagaClusterFixture fixture) : IAsyn
     public Task DisposeAsync() => fixture.Sandbox.SetProcessorAsync();
 
     [Fact]
-    public async Task ProcessorDown_OrdersWaitThenArePaidOnceWhenItReturns()
+    public async Task ProcessorDown_BreakerHoldsCallsBackAndOrdersWaitThenArePaidOnceWhenItReturns()
     {
         await fixture.Sandbox.SetProcessorAsync(down: true);
-        var placed = await PlaceAsync(count: 4);
+        var placed = await PlaceAsync(count: 6);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Six orders retried every second, each call tried four times, would make dozens of calls in four seconds;
+        // the open circuit breakers (one per silo) let a trial call through every two seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var before = await fixture.Sandbox.ProcessorCallsAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var held = await fixture.Sandbox.ProcessorCallsAsync() - before;
         var waiting = await Task.WhenAll(placed.Select(o => _grains.GetGrain<IOrderGrain>(o.Id).GetAsync()));
         await fixture.Sandbox.SetProcessorAsync(down: false);
         var paid = await Task.WhenAll(placed.Select(o => Orders.WaitForAsync(_grains, o.Id, Orders.Paid)));
 
+        Assert.InRange(held, 0, 12);
         Assert.All(waiting, o => Assert.Equal(OrderStatus.PendingPayment, o!.Status));
         await AssertChargedOnceAsync(paid);
     }

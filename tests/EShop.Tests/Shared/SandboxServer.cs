@@ -45,6 +45,10 @@ public sealed class SandboxServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    // The processor calls it has received so far.
+    public async Task<long> ProcessorCallsAsync() =>
+        (await Http.GetFromJsonAsync<JsonElement>("/sandbox/processor/behaviour")).GetProperty("calls").GetInt64();
+
     // The processor's own record of the authorizations for one order (reference: the order id).
     public async Task<JsonElement[]> ChargesAsync(Guid orderId) =>
         (await Http.GetFromJsonAsync<JsonElement[]>($"/processor/v1/charges?reference={orderId}"))!;
