@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
 using EShop.Shared;
 using EShop.Shipping;
 
@@ -18,9 +20,12 @@ public interface IOrderGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.Join), Alias("Place")]
     Task<OrderSnapshot> PlaceAsync(NewOrder order);
 
-    /// <summary>Cancels an order that has not shipped: awaiting payment, or paid with its parcel not yet picked up.</summary>
+    /// <summary>
+    /// Cancels an order that has not shipped: awaiting payment, or paid with its parcel not yet picked up.
+    /// <paramref name="released"/>: the products as the cancellation's transaction left them, for the catalog.
+    /// </summary>
     [Transaction(TransactionOption.Join), Alias("Cancel")]
-    Task<Result<OrderSnapshot>> CancelAsync(string reason);
+    Task<Result<OrderSnapshot>> CancelAsync(string reason, ImmutableArray<ProductSnapshot> released);
 
     /// <summary>The payment was captured (card) and the shipment labelled: PENDING_PAYMENT → PAID.</summary>
     [Transaction(TransactionOption.Join), Alias("MarkPaid")]

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using EShop.Catalog;
+
 namespace EShop.Ordering;
 
 /// <summary>What checkout hands the order grain inside its transaction.</summary>
@@ -10,4 +12,5 @@ public sealed record NewOrder(
     [property: Id(2)] decimal ShippingCost,
     [property: Id(3)] Address ShippingAddress,
     [property: Id(4)] ShippingSpeed ShippingSpeed,
-    [property: Id(5)] PaymentDetails Payment);
+    [property: Id(5)] PaymentDetails Payment,
+    [property: Id(6)] ImmutableArray<ProductSnapshot> Reserved);

@@ -3,7 +3,7 @@ using EShop.Shared;
 namespace EShop.Payments;
 
 /// <summary>
-/// A gift card (key: its code, see <see cref="GiftCards.Normalize"/>): a store balance with transactional state. Checkout
+/// A gift card (key: <see cref="GiftCards.KeyOf"/> its code): a store balance with transactional state. Checkout
 /// debits it in the checkout transaction; refunds and voids credit it back. Every movement names the order and the step
 /// it belongs to, and one already made changes nothing, so a repeated step never moves money twice.
 /// </summary>

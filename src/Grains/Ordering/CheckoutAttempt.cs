@@ -114,7 +114,8 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             shipping,
             request.ShippingAddress,
             request.ShippingSpeed,
-            request.Payment));
+            StoredPayment,
+            [.. Reserved.Select(r => r.Product)]));
         await Cart(grains).ClearAsync();
         Placed = true;
         return true;
@@ -149,7 +150,7 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             {
                 Errors.Add(new LineError("", balance is null
                     ? UserError.Of(ErrorCodes.NotFound, "No gift card has this code.", "input", "payment", "giftCardCode")
-                    : UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card {balance.Code} has {balance.Balance:0.00} {balance.Currency} left; the order comes to {total:0.00}.", "input", "payment", "giftCardCode"), null));
+                    : UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card has {balance.Balance:0.00} {balance.Currency} left; the order comes to {total:0.00}.", "input", "payment", "giftCardCode"), null));
             }
         }
 
@@ -170,8 +171,13 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
     private ICartGrain Cart(IGrainFactory grains) => grains.GetGrain<ICartGrain>(request.CustomerId);
 
     private IGiftCardGrain? GiftCard(IGrainFactory grains) => request.Payment is { Method: PaymentMethod.GiftCard, GiftCardCode: { } code }
-        ? grains.GetGrain<IGiftCardGrain>(GiftCards.Normalize(code))
+        ? grains.GetGrain<IGiftCardGrain>(GiftCards.KeyOf(code))
         : null;
+
+    // What the order keeps of the payment: a gift card by its key, never the code that spends it.
+    private PaymentDetails StoredPayment => request.Payment is { Method: PaymentMethod.GiftCard, GiftCardCode: { } code }
+        ? request.Payment with { GiftCardCode = GiftCards.KeyOf(code) }
+        : request.Payment;
 
     // The order's lines as sold, and shipping by the rate tables for their weight at the speed chosen.
     private (List<OrderLine> Lines, decimal Shipping) Price(IReadOnlyDictionary<string, ProductSnapshot> products)

@@ -19,16 +19,14 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
     private IShipmentGrain Shipment => grains.GetGrain<IShipmentGrain>(orderId);
 
-    public sealed record Cancellation(Result<OrderSnapshot> Result, IReadOnlyList<(ProductSnapshot Product, int Quantity)> Released);
-
     public Task<OrderSnapshot?> ReadAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()).AsTask();
 
     // Cancels an order that has not shipped. An order's lines never change once placed: a committed read tells which
     // products to release, and a refusal (the order is missing, shipped or cancelled) locks no product.
-    public async Task<Cancellation> CancelAsync(string reason, bool restoreCart)
+    public async Task<Result<OrderSnapshot>> CancelAsync(string reason, bool restoreCart)
     {
         Result<OrderSnapshot>? cancelled = null;
-        var released = new List<(ProductSnapshot, int)>();
+        var released = new List<ProductSnapshot>();
         for (var round = 1; cancelled is null; round++)
         {
             if (await ReadAsync() is { Status: OrderStatus.PendingPayment or OrderStatus.Paid } open)
@@ -40,11 +38,11 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
                     {
                         if (await grains.GetGrain<IProductGrain>(line.ProductId).ReleaseAsync(line.Quantity) is { } product)
                         {
-                            released.Add((product, line.Quantity));
+                            released.Add(product);
                         }
                     }
 
-                    cancelled = await Order.CancelAsync(reason);
+                    cancelled = await Order.CancelAsync(reason, [.. released]);
                     if (!cancelled.Succeeded)
                     {
                         return false;
@@ -73,7 +71,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             // read a transaction that since committed or aborted) aborts instead, releasing nothing, and the loop runs again.
             await transactions.RunWithRetryAsync(async () =>
             {
-                cancelled = await Order.CancelAsync(reason);
+                cancelled = await Order.CancelAsync(reason, []);
                 return !cancelled.Succeeded;
             });
 
@@ -85,7 +83,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             }
         }
 
-        return new Cancellation(cancelled!, cancelled!.Succeeded ? released : []);
+        return cancelled!;
     }
 
     // Pays (card: captured) or confirms (cash on delivery) the order and creates its shipment with the carrier's label.

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
 using EShop.Shared;
 using EShop.Shipping;
 using Orleans.Transactions.Abstractions;
@@ -15,14 +17,14 @@ public sealed class OrderGrain(
 
     public Task<OrderSnapshot> PlaceAsync(NewOrder order) => UpdateAsync(s => s.Place(Id, order, time.GetUtcNow()));
 
-    public Task<Result<OrderSnapshot>> CancelAsync(string reason) => state.PerformUpdate(s =>
+    public Task<Result<OrderSnapshot>> CancelAsync(string reason, ImmutableArray<ProductSnapshot> released) => state.PerformUpdate(s =>
     {
         if (s.CannotCancel() is { } error)
         {
             return Result<OrderSnapshot>.Fail(error);
         }
 
-        s.Cancel(Id, time.GetUtcNow(), reason);
+        s.Cancel(Id, time.GetUtcNow(), reason, released);
         return Result<OrderSnapshot>.Ok(s.ToSnapshot(Id)!);
     });
 

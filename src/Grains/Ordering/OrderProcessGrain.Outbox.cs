@@ -6,28 +6,20 @@ using EShop.Shared;
 namespace EShop.Ordering;
 
 // Publishing what the order's transactions committed. Each event waits in the order's outbox, committed with its
-// change; it is published (with what it implies elsewhere: the customer's history, the catalog's stock) after the
-// transaction, and acknowledged by the saga's next pass. A silo that dies in between leaves it in the outbox, and the
-// reminder's pass publishes it again: consumers take an event twice without harm (the catalog keeps each product's
-// newest version; the history and the product history deduplicate; order updates carry the whole order).
+// change, with the products as that change left them; it is published (with what it implies elsewhere: the customer's
+// history, the catalog's stock) after the transaction, and acknowledged when the saga next goes quiet. A silo that
+// dies in between leaves it in the outbox, and the reminder's pass publishes it again: consumers take an event twice
+// without harm (the catalog keeps each product's newest version, and a product's history each version once; the
+// customer's history deduplicates; order updates carry the whole order).
 public sealed partial class OrderProcessGrain
 {
-    // The last outbox entry this activation published; a new activation publishes everything still in the outbox.
+    // The last outbox entry this activation published, and the last it knows acknowledged; a new activation publishes
+    // everything still in the outbox.
     private long _published;
+    private long _acknowledged;
 
-    // The products as this activation's transactions left them, for the catalog's view of its stock.
-    private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
-
-    private void Remember(IEnumerable<ProductSnapshot> products)
-    {
-        foreach (var product in products)
-        {
-            _products[product.Id] = product;
-        }
-    }
-
-    // After a command's transaction: the caller's answer does not wait on a stream that is failing; the saga's next
-    // pass publishes what is left.
+    // After a command's transaction, and between saga steps: a stream that fails does not hold up the answer or the
+    // payment; what is left is published on the saga's next pass.
     private async Task TryPublishOutboxAsync(OrderSnapshot order)
     {
         try
@@ -48,10 +40,10 @@ public sealed partial class OrderProcessGrain
             {
                 case OrderPlaced placed:
                     await grains.GetGrain<ICustomerOrdersGrain>(placed.CustomerId).AddAsync(placed.OrderId, order.PlacedAt);
-                    await Catalog.CommitAsync(await StockChangesAsync(order, -1, StockChanged.Sold, placed.At));
+                    await Catalog.CommitAsync(StockChanges(order, entry, -1, StockChanged.Sold));
                     break;
-                case OrderCancelled cancelled:
-                    await Catalog.CommitAsync(await StockChangesAsync(order, +1, StockChanged.Released, cancelled.At));
+                case OrderCancelled:
+                    await Catalog.CommitAsync(StockChanges(order, entry, +1, StockChanged.Released));
                     break;
             }
 
@@ -60,21 +52,19 @@ public sealed partial class OrderProcessGrain
         }
     }
 
-    // The catalog's stock changes for the order's lines: from the products as the transaction left them, or, after a
-    // crash lost those, as they are now (the catalog keeps whichever version is newest).
-    private async Task<System.Collections.Immutable.ImmutableArray<CatalogEvent>> StockChangesAsync(OrderSnapshot order, int sign, string reason, DateTimeOffset at)
+    // Takes published entries out of the outbox, in a transaction of their own: when the saga waits or ends, rather
+    // than after every step.
+    private async Task AcknowledgePublishedAsync()
     {
-        var changes = new List<CatalogEvent>();
-        foreach (var line in order.Lines)
+        if (_published > _acknowledged)
         {
-            var product = _products.GetValueOrDefault(line.ProductId)
-                ?? await TransactionRetry.Pipeline.ExecuteAsync(async _ => await grains.GetGrain<IProductGrain>(line.ProductId).GetAsync());
-            if (product is not null)
-            {
-                changes.Add(new StockChanged(product, at, sign * line.Quantity, reason));
-            }
+            var published = _published;
+            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(published));
+            _acknowledged = published;
         }
-
-        return [.. changes];
     }
+
+    private static System.Collections.Immutable.ImmutableArray<CatalogEvent> StockChanges(OrderSnapshot order, OutboxEntry entry, int sign, string reason) =>
+        [.. entry.Products.Select(product => (CatalogEvent)new StockChanged(
+            product, entry.Event.At, sign * order.Lines.Where(l => l.ProductId == product.Id).Sum(l => l.Quantity), reason))];
 }

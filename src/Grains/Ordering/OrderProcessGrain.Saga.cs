@@ -19,9 +19,11 @@ public sealed partial class OrderProcessGrain
     // Steps that complete at once are followed by the next within one pass, up to this many.
     private const int MaxStepsPerPass = 10;
 
-    private TimeSpan? _reminderPeriod;
+    private bool _reminderKept;
 
-    private TimeSpan PaymentPeriod => ordering.Value.PaymentRetryInterval < ordering.Value.PaymentTimeout ? ordering.Value.PaymentRetryInterval : ordering.Value.PaymentTimeout;
+    // One period for the whole saga, the shortest it needs: how often a waiting payment is tried again, the payment
+    // timeout, and how often the parcel moves. Registered once, the reminder costs one write per order.
+    private TimeSpan SagaPeriod => new[] { ordering.Value.PaymentRetryInterval, ordering.Value.PaymentTimeout, shipping.Value.SandboxStepInterval }.Min();
 
     private enum SagaStep
     {
@@ -43,18 +45,16 @@ public sealed partial class OrderProcessGrain
     {
         try
         {
-            for (var step = 0; step < MaxStepsPerPass; step++)
+            var step = SagaStep.Next;
+            for (var taken = 0; taken < MaxStepsPerPass && step == SagaStep.Next; taken++)
             {
-                switch (await StepAsync())
-                {
-                    case SagaStep.Next:
-                        continue;
-                    case SagaStep.Done:
-                        await StopSagaAsync();
-                        return;
-                    default:
-                        return;
-                }
+                step = await StepAsync();
+            }
+
+            await AcknowledgePublishedAsync();
+            if (step == SagaStep.Done)
+            {
+                await StopSagaAsync();
             }
         }
         catch (Exception exception) when (exception is PaymentProcessorUnavailableException or CarrierUnavailableException or OrleansTransactionException or TimeoutException)
@@ -77,13 +77,14 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Done;
         }
 
-        if (!order.Outbox.IsEmpty)
-        {
-            await PublishOutboxAsync(order);
-            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(order.Outbox[^1].Sequence));
-            return SagaStep.Next;
-        }
+        // A stream that fails holds up neither payment nor shipping; but the saga does not end with events unsent.
+        await TryPublishOutboxAsync(order);
+        var next = await NextStepAsync(order);
+        return next == SagaStep.Done && order.Outbox.Any(e => e.Sequence > _published) ? SagaStep.Wait : next;
+    }
 
+    private async Task<SagaStep> NextStepAsync(OrderSnapshot order)
+    {
         var payment = await Payment.GetAsync();
         if (payment is not null && payment.Refunded > order.Refunded)
         {
@@ -106,7 +107,8 @@ public sealed partial class OrderProcessGrain
     {
         var cashOnDelivery = order.Payment.Method == PaymentMethod.CashOnDelivery;
         var status = payment?.Status ?? PaymentStatus.Pending;
-        if (!cashOnDelivery && status is PaymentStatus.Pending or PaymentStatus.Authorized && time.GetUtcNow() - order.PlacedAt >= ordering.Value.PaymentTimeout)
+        // Cash on delivery is paid later, and a gift card was paid at checkout: only a card can keep an order waiting.
+        if (order.Payment.Method == PaymentMethod.Card && status is PaymentStatus.Pending or PaymentStatus.Authorized && time.GetUtcNow() - order.PlacedAt >= ordering.Value.PaymentTimeout)
         {
             await CancelOrderAsync($"Payment was not received within {ordering.Value.PaymentTimeout}.", restoreCart: true);
             return SagaStep.Next;
@@ -115,7 +117,6 @@ public sealed partial class OrderProcessGrain
         switch (status)
         {
             case PaymentStatus.Pending:
-                await KeepSagaAsync(PaymentPeriod);
                 await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
                 return SagaStep.Next;
             case PaymentStatus.Declined:
@@ -150,7 +151,6 @@ public sealed partial class OrderProcessGrain
         {
             await TryPublishOutboxAsync(labelled.Value!);
             LogLabelled(logger, order.Id, label.TrackingNumber);
-            await KeepSagaAsync(shipping.Value.SandboxStepInterval);
         }
 
         return SagaStep.Next;
@@ -175,7 +175,6 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Done;
         }
 
-        await KeepSagaAsync(shipping.Value.SandboxStepInterval);
         return await TrackAsync() ? SagaStep.Next : SagaStep.Wait;
     }
 
@@ -224,12 +223,12 @@ public sealed partial class OrderProcessGrain
         }
     }
 
-    private async Task KeepSagaAsync(TimeSpan period)
+    private async Task KeepSagaAsync()
     {
-        if (_reminderPeriod != period)
+        if (!_reminderKept)
         {
-            await this.RegisterOrUpdateReminder(SagaReminder, period, period);
-            _reminderPeriod = period;
+            await this.RegisterOrUpdateReminder(SagaReminder, SagaPeriod, SagaPeriod);
+            _reminderKept = true;
         }
     }
 
@@ -240,7 +239,7 @@ public sealed partial class OrderProcessGrain
             await this.UnregisterReminder(reminder);
         }
 
-        _reminderPeriod = null;
+        _reminderKept = false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} labelled for shipment {TrackingNumber}")]

@@ -47,7 +47,7 @@ public sealed partial class OrderProcessGrain(
         }
 
         // Before the transaction, so that an order placed by a silo that then dies is still taken up.
-        await KeepSagaAsync(PaymentPeriod);
+        await KeepSagaAsync();
         var attempt = new CheckoutAttempt(request);
         for (var round = 1; round <= OrderFulfilment.MaxRounds; round++)
         {
@@ -94,7 +94,6 @@ public sealed partial class OrderProcessGrain(
         var order = attempt.Order!;
         if (attempt.Placed)
         {
-            Remember(attempt.Reserved.Select(r => r.Product));
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);
         }
 
@@ -128,7 +127,7 @@ public sealed partial class OrderProcessGrain(
         if (cancelled.Succeeded)
         {
             // The payment is voided or refunded after this call: the processor may be slow or down.
-            await KeepSagaAsync(PaymentPeriod);
+            await KeepSagaAsync();
             await this.AsReference<IOrderProcessGrain>().ResumeAsync();
         }
 
@@ -150,7 +149,7 @@ public sealed partial class OrderProcessGrain(
 
         // A refund is started in the ledger before the processor hears of it; if this silo dies in between, the
         // reminder completes it, and records it on the order.
-        await KeepSagaAsync(PaymentPeriod);
+        await KeepSagaAsync();
         Result<PaymentSnapshot> refunded;
         try
         {
@@ -197,10 +196,9 @@ public sealed partial class OrderProcessGrain(
 
     private async Task<Result<OrderSnapshot>> CancelOrderAsync(string reason, bool restoreCart)
     {
-        var (cancelled, released) = await Fulfilment.CancelAsync(reason, restoreCart);
+        var cancelled = await Fulfilment.CancelAsync(reason, restoreCart);
         if (cancelled.Succeeded)
         {
-            Remember(released.Select(r => r.Product));
             await TryPublishOutboxAsync(cancelled.Value!);
             LogCancelled(logger, Id, reason);
         }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
 using EShop.Ordering.Events;
 using EShop.Shared;
 using EShop.Shipping;
@@ -43,7 +45,7 @@ public sealed class OrderState
              order.ShippingAddress, order.ShippingSpeed, order.Payment, now);
         Timeline.Add(new OrderEvent(OrderTimeline.Placed, now, $"{order.Lines.Sum(l => l.Quantity)} items, awaiting payment by {order.Payment.Method}"));
         var total = Lines.Sum(l => l.LineTotal) + ShippingCost;
-        Emit(new OrderPlaced(id, CustomerId, now, [.. Lines], total));
+        Emit(new OrderPlaced(id, CustomerId, now, [.. Lines], total), order.Reserved);
     }
 
     // Before the carrier has the parcel: awaiting payment, or paid (or confirmed) with the label not yet picked up.
@@ -52,10 +54,10 @@ public sealed class OrderState
         : Status is OrderStatus.PendingPayment or OrderStatus.Paid ? null
         : UserError.Of(ErrorCodes.InvalidState, $"An order that is {Status} cannot be cancelled.", "orderId");
 
-    public void Cancel(Guid id, DateTimeOffset at, string reason)
+    public void Cancel(Guid id, DateTimeOffset at, string reason, ImmutableArray<ProductSnapshot> released)
     {
         Move(OrderStatus.Cancelled, OrderTimeline.Cancelled, at, reason);
-        Emit(new OrderCancelled(id, CustomerId, at, reason));
+        Emit(new OrderCancelled(id, CustomerId, at, reason), released);
     }
 
     public UserError? LabelShipment(Guid id, string trackingNumber, bool paid, DateTimeOffset at, string detail)
@@ -144,5 +146,6 @@ public sealed class OrderState
         Timeline.Add(new OrderEvent(type, at, detail));
     }
 
-    private void Emit(OrderingEvent domainEvent) => Outbox.Add(new OutboxEntry(++Sequence, domainEvent));
+    private void Emit(OrderingEvent domainEvent, ImmutableArray<ProductSnapshot> products = default) =>
+        Outbox.Add(new OutboxEntry(++Sequence, domainEvent, products.IsDefault ? [] : products));
 }

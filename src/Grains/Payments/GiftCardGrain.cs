@@ -10,15 +10,13 @@ public sealed class GiftCardGrain(
 {
     private const decimal MaxBalance = 10_000m;
 
-    private string Code => this.GetPrimaryKeyString();
-
-    public Task<GiftCardSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot(Code));
+    public Task<GiftCardSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot());
 
     public Task<Result<GiftCardSnapshot>> IssueAsync(decimal amount) => state.PerformUpdate(s =>
     {
         if (s.IssuedAt is not null)
         {
-            return Result<GiftCardSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidState, $"A gift card with the code {Code} exists already.", "code"));
+            return Result<GiftCardSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidState, "A gift card with this code exists already.", "code"));
         }
 
         if (amount <= 0 || amount > MaxBalance || Validation.Money(amount, "input", "amount") is not null)
@@ -27,15 +25,15 @@ public sealed class GiftCardGrain(
         }
 
         (s.Balance, s.Currency, s.IssuedAt) = (amount, Currency.Default, time.GetUtcNow());
-        return Result<GiftCardSnapshot>.Ok(s.ToSnapshot(Code)!);
+        return Result<GiftCardSnapshot>.Ok(s.ToSnapshot()!);
     });
 
     public Task<Result<GiftCardSnapshot>> DebitAsync(Guid orderId, decimal amount) => state.PerformUpdate(s =>
-        s.Debit(Code, orderId, amount) is { } refused ? Result<GiftCardSnapshot>.Fail(refused) : Result<GiftCardSnapshot>.Ok(s.ToSnapshot(Code)!));
+        s.Debit(orderId, amount) is { } refused ? Result<GiftCardSnapshot>.Fail(refused) : Result<GiftCardSnapshot>.Ok(s.ToSnapshot()!));
 
     public Task<GiftCardSnapshot> CreditAsync(Guid orderId, string step, decimal amount) => state.PerformUpdate(s =>
     {
         s.Credit(orderId, step, amount);
-        return s.ToSnapshot(Code)!;
+        return s.ToSnapshot()!;
     });
 }

@@ -11,9 +11,9 @@ public sealed class GiftCardState
     [Id(2)] public DateTimeOffset? IssuedAt { get; set; }
     [Id(3)] public Dictionary<string, decimal> Movements { get; set; } = [];
 
-    public GiftCardSnapshot? ToSnapshot(string code) => IssuedAt is { } issued ? new(code, Balance, Currency, issued) : null;
+    public GiftCardSnapshot? ToSnapshot() => IssuedAt is { } issued ? new(Balance, Currency, issued) : null;
 
-    public UserError? Debit(string code, Guid orderId, decimal amount)
+    public UserError? Debit(Guid orderId, decimal amount)
     {
         var key = $"{orderId:N}:debit";
         if (IssuedAt is null)
@@ -28,7 +28,7 @@ public sealed class GiftCardState
 
         if (Balance < amount)
         {
-            return UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card {code} has {Balance:0.00} {Currency} left; the order comes to {amount:0.00}.", "input", "payment", "giftCardCode");
+            return UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card has {Balance:0.00} {Currency} left; the order comes to {amount:0.00}.", "input", "payment", "giftCardCode");
         }
 
         Balance -= amount;

@@ -19,18 +19,16 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
     public const string LogProvider = "payments";
 
     private const string CashOnDelivery = "cash-on-delivery";
-    private const string GiftCardPrefix = "gift-card:";
     private const string Authorize = "authorize";
     private const string Capture = "capture";
     private const string Void = "void";
 
     // Cash changes hands outside the shop: its entries record what the carrier collected or the shop paid back.
-    private bool IsCashOnDelivery => State.AuthorizationId == CashOnDelivery;
+    private bool IsCashOnDelivery => State.Method == PaymentMethod.CashOnDelivery;
 
-    // A gift card was debited in the checkout transaction: it is authorized and captured by that, and paid back by credit.
-    private IGiftCardGrain? GiftCard => State.AuthorizationId is { } id && id.StartsWith(GiftCardPrefix, StringComparison.Ordinal)
-        ? GrainFactory.GetGrain<IGiftCardGrain>(id[GiftCardPrefix.Length..])
-        : null;
+    // A gift card was debited in the checkout transaction: it is authorized and captured by that, and paid back by
+    // credit. Its authorization id is the card's key.
+    private IGiftCardGrain? GiftCard => State.Method == PaymentMethod.GiftCard ? GrainFactory.GetGrain<IGiftCardGrain>(State.AuthorizationId!) : null;
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(State.ToSnapshot());
 
@@ -46,8 +44,8 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
         {
             { Method: PaymentMethod.CashOnDelivery } =>
                 await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery)),
-            { Method: PaymentMethod.GiftCard, GiftCardCode: { } code } =>
-                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, GiftCardPrefix + GiftCards.Normalize(code))),
+            { Method: PaymentMethod.GiftCard, GiftCardCode: { } key } =>
+                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, key)),
             _ => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request)),
         };
     }
@@ -153,11 +151,18 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
                 break;
             default:
                 var refundId = GiftCard is { } giftCard
-                    ? (await giftCard.CreditAsync(this.GetPrimaryKey(), started.Step, started.Amount)).Code
+                    ? await CreditAsync(giftCard, key, started)
                     : await processor.RefundAsync(key, State.AuthorizationId!, started.Amount);
                 await RecordAsync(new PaymentRefunded(at, started.Step, started.Amount, refundId));
                 break;
         }
+    }
+
+    // A gift card refund's id is its idempotency key: the card records the movement under it.
+    private async Task<string> CreditAsync(IGiftCardGrain card, string key, PaymentStepStarted started)
+    {
+        await card.CreditAsync(this.GetPrimaryKey(), started.Step, started.Amount);
+        return key;
     }
 
     private async Task<PaymentSnapshot> RecordAsync(PaymentEvent entry)

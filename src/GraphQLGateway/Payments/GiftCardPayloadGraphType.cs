@@ -1,6 +1,5 @@
 using EShop.GraphQLGateway.Shared;
-using EShop.Payments;
 
 namespace EShop.GraphQLGateway.Payments;
 
-public sealed class GiftCardPayloadGraphType() : PayloadGraphType<GiftCardGraphType, GiftCardSnapshot>("giftCard");
+public sealed class GiftCardPayloadGraphType() : PayloadGraphType<GiftCardGraphType, GiftCard>("giftCard");

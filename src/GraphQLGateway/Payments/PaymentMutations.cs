@@ -20,10 +20,14 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
             .ResolveAsync(async c =>
             {
                 c.RequireAdmin();
-                var code = c.GetArgument<string?>("code") ?? GiftCardCodes.New();
-                return GiftCardCodes.Validate(code) is { } invalid
-                    ? Result<GiftCardSnapshot>.Fail(invalid)
-                    : await grains.GetGrain<IGiftCardGrain>(GiftCards.Normalize(code)).IssueAsync(c.GetArgument<decimal>("amount"));
+                var code = (c.GetArgument<string?>("code") ?? GiftCardCodes.New()).Trim().ToUpperInvariant();
+                if (GiftCardCodes.Validate(code) is { } invalid)
+                {
+                    return Result<GiftCard>.Fail(invalid);
+                }
+
+                var issued = await grains.GetGrain<IGiftCardGrain>(GiftCards.KeyOf(code)).IssueAsync(c.GetArgument<decimal>("amount"));
+                return issued.Succeeded ? Result<GiftCard>.Ok(new GiftCard(code, issued.Value!)) : Result<GiftCard>.Fail(issued.Errors);
             });
 
         mutation.Field<NonNullGraphType<OrderPayloadGraphType>>("refundOrder")

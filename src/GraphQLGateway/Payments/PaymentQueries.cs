@@ -16,8 +16,10 @@ public sealed class PaymentQueries(IGrainFactory grains) : IQueryFields
             .ResolveAsync(async c =>
             {
                 c.RequireCustomer();
-                var code = GiftCards.Normalize(c.GetArgument<string>("code"));
-                return code.Length is > 0 and <= GiftCardCodes.MaxLength ? await grains.GetGrain<IGiftCardGrain>(code).GetAsync() : null;
+                var code = c.GetArgument<string>("code");
+                return GiftCardCodes.IsWellFormed(code) && await grains.GetGrain<IGiftCardGrain>(GiftCards.KeyOf(code)).GetAsync() is { } card
+                    ? new GiftCard(code.Trim().ToUpperInvariant(), card)
+                    : null;
             });
     }
 }

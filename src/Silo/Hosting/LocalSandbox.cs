@@ -37,6 +37,7 @@ public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<L
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No payment processor or carrier configured: the sandbox ones answer at {Url}")]
+    // A warning: a silo left without EShop:Payments:ProcessorUrl takes orders that no real money pays for.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No payment processor or carrier configured (EShop:Payments:ProcessorUrl, EShop:Shipping:CarrierUrl): the sandbox ones answer at {Url}, and no real money moves")]
     private static partial void LogStarted(ILogger logger, Uri url);
 }

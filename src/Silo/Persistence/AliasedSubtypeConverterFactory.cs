@@ -10,7 +10,8 @@ namespace EShop.Silo.Persistence;
 // rename loses nothing. The concrete types are the subtypes in the abstract type's own assembly.
 public sealed class AliasedSubtypeConverterFactory : JsonConverterFactory
 {
-    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsAbstract && typeToConvert.GetCustomAttribute<AliasAttribute>() is not null;
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert is { IsAbstract: true, IsInterface: false } && typeToConvert.GetCustomAttribute<AliasAttribute>(inherit: false) is not null;
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert))!;
@@ -24,9 +25,14 @@ public sealed class AliasedSubtypeConverterFactory : JsonConverterFactory
         {
             using var document = JsonDocument.ParseValue(ref reader);
             var root = document.RootElement;
-            var name = root.GetProperty("type").GetString() ?? throw new JsonException($"A stored {StoredTypeName.Of(typeof(T))} names no type.");
+            if (!root.TryGetProperty("type", out var typeName) || typeName.GetString() is not { } name
+                || !root.TryGetProperty("value", out var value))
+            {
+                throw new JsonException($"A stored {StoredTypeName.Of(typeof(T))} is not {{\"type\", \"value\"}}.");
+            }
+
             var type = Subtypes.GetValueOrDefault(name) ?? throw new JsonException($"'{name}' is not a {StoredTypeName.Of(typeof(T))}.");
-            return (T?)root.GetProperty("value").Deserialize(type, options);
+            return (T?)value.Deserialize(type, options);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

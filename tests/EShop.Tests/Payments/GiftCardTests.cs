@@ -26,6 +26,7 @@ public sealed class GiftCardTests(EShopClusterFixture fixture)
         var payment = (await _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync())!;
 
         Assert.Equal((Total, 100m - Total), (placed.Total, balance));
+        Assert.Equal(GiftCards.KeyOf(code), placed.Payment.GiftCardCode);
         Assert.Equal((PaymentMethod.GiftCard, PaymentStatus.Captured, Total), (payment.Method, payment.Status, payment.Captured));
         Assert.NotNull(paid.TrackingNumber);
         Assert.Equal(3, (await TestCatalog.ReadAsync(_grains, product))!.Stock);
@@ -103,6 +104,24 @@ public sealed class GiftCardTests(EShopClusterFixture fixture)
         Assert.Equal(5, (await TestCatalog.ReadAsync(_grains, product))!.Stock);
     }
 
+    [Fact]
+    public async Task Cancel_BeforeTheSagaTookTheGiftCard_CreditsItInFull()
+    {
+        var (_, customerId, code) = await PrepareAsync(balance: 100m);
+        var request = Checkouts.Request(customerId, payment: PayWith(code));
+        var process = _grains.GetGrain<IOrderProcessGrain>(OrderIds.ForCheckout(customerId, request.IdempotencyKey));
+
+        // Sent while the checkout runs, the cancellation queues before the saga's first pass.
+        var checkout = process.CheckoutAsync(request);
+        var cancel = process.CancelAsync("changed my mind");
+        await Task.WhenAll(checkout, cancel);
+        var card = await Eventually.MatchesAsync(() => Card(code).GetAsync(), c => c!.Balance == 100m);
+
+        Assert.Equal(OrderStatus.Cancelled, (await cancel).Value!.Status);
+        Assert.Equal(100m, card!.Balance);
+        Assert.Contains((await _grains.GetGrain<IPaymentGrain>((await checkout).Value!.Id).GetAsync())!.Status, new[] { PaymentStatus.Voided, PaymentStatus.Refunded });
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
@@ -140,5 +159,5 @@ public sealed class GiftCardTests(EShopClusterFixture fixture)
 
     private static PaymentDetails PayWith(string code) => new(PaymentMethod.GiftCard, null, code);
 
-    private IGiftCardGrain Card(string code) => _grains.GetGrain<IGiftCardGrain>(GiftCards.Normalize(code));
+    private IGiftCardGrain Card(string code) => _grains.GetGrain<IGiftCardGrain>(GiftCards.KeyOf(code));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EShop.Carts;
+using EShop.Catalog;
 using EShop.Ordering;
 using EShop.Ordering.Events;
 using EShop.Silo.Persistence;
@@ -50,8 +51,9 @@ public sealed class JsonGrainStateSerializerTests(EShopClusterFixture fixture)
         {
             Outbox =
             [
-                new OutboxEntry(1, new OrderPlaced(orderId, customerId, at, [new OrderLine("sku-1", "Kettle", 1, 30m, 500)], 42.99m)),
-                new OutboxEntry(2, new OrderRefunded(orderId, customerId, at, 10m, 10m)),
+                new OutboxEntry(1, new OrderPlaced(orderId, customerId, at, [new OrderLine("sku-1", "Kettle", 1, 30m, 500)], 42.99m),
+                    [new ProductSnapshot("sku-1", "eshop", "Kettle", "", "kitchen", 500, 30m, 0m, 4, at, 7)]),
+                new OutboxEntry(2, new OrderRefunded(orderId, customerId, at, 10m, 10m), []),
             ],
         };
 
@@ -62,6 +64,7 @@ public sealed class JsonGrainStateSerializerTests(EShopClusterFixture fixture)
         Assert.Equal("eshop.ordering.OrderPlaced", json.RootElement.GetProperty("state").GetProperty("outbox")[0].GetProperty("event").GetProperty("type").GetString());
         var placed = Assert.IsType<OrderPlaced>(back.Outbox[0].Event);
         Assert.Equal((orderId, 42.99m, "Kettle"), (placed.OrderId, placed.Total, placed.Lines[0].ProductName));
+        Assert.Equal((7L, 4), (back.Outbox[0].Products[0].Version, back.Outbox[0].Products[0].Stock));
         Assert.Equal((2L, 10m), (back.Outbox[1].Sequence, Assert.IsType<OrderRefunded>(back.Outbox[1].Event).TotalRefunded));
     }
 
