@@ -18,6 +18,9 @@ public sealed partial class OrderProcessGrain
     private long _published;
     private long _acknowledged;
 
+    // The last outbox entry this activation counted as waiting (eshop_outbox_waiting: up when seen, down when sent).
+    private long _seen;
+
     // After a command's transaction, and between saga steps: a stream that fails does not hold up the answer or the
     // payment; what is left is published on the saga's next pass.
     private async Task TryPublishOutboxAsync(OrderSnapshot order)
@@ -34,6 +37,13 @@ public sealed partial class OrderProcessGrain
 
     private async Task PublishOutboxAsync(OrderSnapshot order)
     {
+        var unseen = order.Outbox.Count(e => e.Sequence > _seen);
+        if (unseen > 0)
+        {
+            metrics.OutboxWaiting.Add(unseen);
+            _seen = order.Outbox[^1].Sequence;
+        }
+
         foreach (var entry in order.Outbox.Where(e => e.Sequence > _published))
         {
             switch (entry.Event)
@@ -49,6 +59,7 @@ public sealed partial class OrderProcessGrain
 
             await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [entry.Event], e => e.OrderId.ToString());
             _published = entry.Sequence;
+            metrics.OutboxWaiting.Add(-1);
         }
     }
 

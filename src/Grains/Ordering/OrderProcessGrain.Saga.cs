@@ -117,7 +117,10 @@ public sealed partial class OrderProcessGrain
         switch (status)
         {
             case PaymentStatus.Pending:
-                await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                var decided = await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                metrics.Authorizations.Add(1,
+                    new KeyValuePair<string, object?>("outcome", decided.Status == PaymentStatus.Declined ? "declined" : "approved"),
+                    new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
                 return SagaStep.Next;
             case PaymentStatus.Declined:
                 await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
@@ -217,6 +220,7 @@ public sealed partial class OrderProcessGrain
                 return SagaStep.Next;
             case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
                 await Payment.RefundAsync(payment.Refundable);
+                metrics.Refunds.Add(1);
                 return SagaStep.Next;
             default:
                 return SagaStep.Done;

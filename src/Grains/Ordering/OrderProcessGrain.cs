@@ -21,6 +21,7 @@ public sealed partial class OrderProcessGrain(
     IOptions<OrderingOptions> ordering,
     IOptions<ShippingOptions> shipping,
     TimeProvider time,
+    OrderingMetrics metrics,
     ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain, IRemindable
 {
     private Guid Id => this.GetPrimaryKey();
@@ -40,6 +41,19 @@ public sealed partial class OrderProcessGrain(
             throw new ArgumentException("A checkout must be sent to the order process its idempotency key names.", nameof(request));
         }
 
+        var started = time.GetTimestamp();
+        var result = await PlaceOrderAsync(request);
+        metrics.CheckoutDuration.Record(time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", result.Succeeded ? "placed" : "refused"));
+        foreach (var error in result.Errors.IsDefault ? [] : result.Errors)
+        {
+            metrics.Refusals.Add(1, new KeyValuePair<string, object?>("code", error.Code));
+        }
+
+        return result;
+    }
+
+    private async Task<Result<OrderSnapshot>> PlaceOrderAsync(CheckoutRequest request)
+    {
         var invalid = CheckoutRules.Validate(request).ToList();
         if (invalid.Count > 0)
         {
@@ -94,6 +108,13 @@ public sealed partial class OrderProcessGrain(
         var order = attempt.Order!;
         if (attempt.Placed)
         {
+            metrics.OrdersPlaced.Add(1, new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
+            metrics.Revenue.Add((double)order.Total, new KeyValuePair<string, object?>("currency", order.Currency));
+            foreach (var soldOut in attempt.Reserved.Where(r => r.Product.Stock == 0))
+            {
+                metrics.StockOuts.Add(1, new KeyValuePair<string, object?>("product", soldOut.Product.Id));
+            }
+
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);
         }
 
@@ -165,6 +186,8 @@ public sealed partial class OrderProcessGrain(
         {
             return Result<OrderSnapshot>.Fail(refunded.Errors);
         }
+
+        metrics.Refunds.Add(1);
 
         var after = await RecordRefundAsync(refunded.Value!);
         await this.AsReference<IOrderProcessGrain>().ResumeAsync();

@@ -7,6 +7,7 @@ using EShop.GraphQLGateway.Payments;
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
 using EShop.GraphQLGateway.Shipping;
+using EShop.ServiceDefaults;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -27,13 +28,16 @@ public static class GatewayBuilderExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             })
-            .UseTransactions());
+            .UseTransactions()
+            .AddActivityPropagation());
 
         // Serve /health (503) while the client is still connecting, instead of not listening at all.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
         builder.AddJwtAuthentication();
+        builder.AddEShopTelemetry("eshop-gateway");
+        builder.Services.AddSingleton<GraphQLTelemetry>();
         builder.Services.AddEShopGraphQL();
         return builder;
     }
@@ -45,6 +49,7 @@ public static class GatewayBuilderExtensions
         app.UseWebSockets();
         app.UseGraphQLWebSockets("/graphql");
         app.MapHealthChecks("/health");
+        app.MapEShopTelemetry();
         app.MapGraphQLHttp("/graphql");
 
         // The bare address is what people type into a browser: send them to GraphiQL rather than a 404.

@@ -81,6 +81,9 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        var telemetry = http.RequestServices.GetRequiredService<GraphQLTelemetry>();
+        using var activity = telemetry.Start();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -92,6 +95,7 @@ public static class GraphQLHttpEndpoint
             CancellationToken = http.RequestAborted,
             ValidationRules = [.. DocumentValidator.CoreRules, isGet ? QueriesOnlyRule.Instance : SubscriptionsOverWebSocketRule.Instance],
         });
+        telemetry.Record(activity, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         http.Response.StatusCode =
             result.Executed ? StatusCodes.Status200OK

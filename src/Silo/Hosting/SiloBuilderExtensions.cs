@@ -42,6 +42,9 @@ public static class SiloBuilderExtensions
 
         silo.UseTransactions();
 
+        // A grain call carries its caller's trace: one storefront request is one trace from the gateway down.
+        silo.AddActivityPropagation();
+
         // The payment ledger is event-sourced; its grain reads and appends its events through IEventLog.
         silo.AddCustomStorageBasedLogConsistencyProvider(PaymentGrain.LogProvider);
 
@@ -55,6 +58,8 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section);
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<OrderingMetrics>();
         silo.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         silo.Services.AddOptions<DemoCatalogOptions>().BindConfiguration(DemoCatalogOptions.Section);
         silo.AddStartupTask<AdminBootstrapTask>();

@@ -1,3 +1,5 @@
+using EShop.ServiceDefaults;
+using Npgsql;
 using Orleans.Dashboard;
 
 namespace EShop.Silo.Hosting;
@@ -7,6 +9,7 @@ public static partial class SiloHostExtensions
     public static WebApplicationBuilder AddEShopSiloHost(this WebApplicationBuilder builder)
     {
         builder.UseOrleans(silo => silo.UseEShopClustering().AddEShopSilo().AddDashboard());
+        builder.AddEShopTelemetry("eshop-silo", traces => traces.AddNpgsql(), meters => meters.AddMeter("Npgsql"));
         builder.Services.AddHealthChecks();
         return builder;
     }
@@ -14,6 +17,7 @@ public static partial class SiloHostExtensions
     public static WebApplication MapEShopSiloEndpoints(this WebApplication app)
     {
         app.MapOrleansDashboard("/dashboard");
+        app.MapEShopTelemetry();
         app.MapHealthChecks("/health");
         app.Lifetime.ApplicationStarted.Register(() =>
         {

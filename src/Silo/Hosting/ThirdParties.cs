@@ -23,9 +23,23 @@ public static class ThirdParties
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalSandbox>());
         }
 
+        // Made at start, so the breaker's gauge is scraped (as closed) before the first payment.
+        services.AddSingleton<ProcessorBreakerGauge>();
+        silo.AddStartupTask((services, _) =>
+        {
+            services.GetRequiredService<ProcessorBreakerGauge>();
+            return Task.CompletedTask;
+        });
         services.AddHttpClient<IPaymentProcessor, HttpPaymentProcessor>((sp, http) =>
                 http.BaseAddress = sp.GetRequiredService<IOptions<PaymentsOptions>>().Value.ProcessorUrl ?? sp.GetRequiredService<LocalSandbox>().Url)
-            .AddStandardResilienceHandler(options => Configure(options, silo.Configuration.GetSection($"{PaymentsOptions.Section}:Resilience")));
+            .AddStandardResilienceHandler()
+            .Configure((options, sp) =>
+            {
+                Configure(options, silo.Configuration.GetSection($"{PaymentsOptions.Section}:Resilience"));
+                var gauge = sp.GetRequiredService<ProcessorBreakerGauge>();
+                (options.CircuitBreaker.OnOpened, options.CircuitBreaker.OnHalfOpened, options.CircuitBreaker.OnClosed) =
+                    (_ => gauge.Opened(), _ => gauge.HalfOpened(), _ => gauge.Closed());
+            });
         services.AddHttpClient<ICarrier, HttpCarrier>((sp, http) =>
                 http.BaseAddress = sp.GetRequiredService<IOptions<ShippingOptions>>().Value.CarrierUrl ?? sp.GetRequiredService<LocalSandbox>().Url)
             .AddStandardResilienceHandler(options => Configure(options, silo.Configuration.GetSection($"{ShippingOptions.Section}:Resilience")));

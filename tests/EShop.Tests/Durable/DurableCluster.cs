@@ -76,15 +76,24 @@ public sealed class DurableCluster : IAsyncDisposable
     }
 
     // The GraphQL gateway, finding the silos through Redis as in a deployment.
-    public async Task<HostProcess> StartGatewayAsync() => Gateway = await HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>
+    public async Task<HostProcess> StartGatewayAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
-        ["EShop__Profile"] = "Durable",
-        ["ConnectionStrings__Redis"] = DurableServices.Redis,
-        ["Orleans__ServiceId"] = _clusterId,
-        ["Orleans__ClusterId"] = _clusterId,
-        ["EShop__Jwt__SigningKey"] = "an integration-test signing key of enough bytes",
-        ["Logging__LogLevel__Default"] = "Warning",
-    });
+        var settings = new Dictionary<string, string>
+        {
+            ["EShop__Profile"] = "Durable",
+            ["ConnectionStrings__Redis"] = DurableServices.Redis,
+            ["Orleans__ServiceId"] = _clusterId,
+            ["Orleans__ClusterId"] = _clusterId,
+            ["EShop__Jwt__SigningKey"] = "an integration-test signing key of enough bytes",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return Gateway = await HostProcess.StartAsync("GraphQLGateway", settings);
+    }
 
     public async Task<IClusterClient> ConnectClientAsync()
     {

@@ -16,7 +16,7 @@ public static class StorefrontOrders
         await shopper.DataAsync("mutation($id: ID!, $q: Int!) { addToCart(productId: $id, quantity: $q) { userErrors { code } } }", new { id = productId, q = quantity });
         var payload = (await shopper.DataAsync(
             """
-            mutation($key: String!, $method: PaymentMethod!, $token: String, $country: String!) {
+            mutation Checkout($key: String!, $method: PaymentMethod!, $token: String, $country: String!) {
               checkout(input: {
                 idempotencyKey: $key,
                 shippingAddress: { name: "Ana", line1: "Calle Mayor 1", city: "Madrid", postalCode: "28013", country: $country },
