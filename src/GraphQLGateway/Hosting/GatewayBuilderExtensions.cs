@@ -34,7 +34,7 @@ public static class GatewayBuilderExtensions
         // Serve /health (503) while the client is still connecting, instead of not listening at all.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster");
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [HealthEndpoints.Ready]).AddRedisCheck(builder.Configuration);
         builder.AddJwtAuthentication();
         builder.AddEShopTelemetry("eshop-gateway");
         builder.Services.AddSingleton<GraphQLTelemetry>();
@@ -48,7 +48,7 @@ public static class GatewayBuilderExtensions
         app.UseAuthentication();
         app.UseWebSockets();
         app.UseGraphQLWebSockets("/graphql");
-        app.MapHealthChecks("/health");
+        app.MapEShopHealth();
         app.MapEShopTelemetry();
         app.MapGraphQLHttp("/graphql");
 

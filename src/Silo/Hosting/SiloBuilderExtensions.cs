@@ -12,7 +12,7 @@ namespace EShop.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    private static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, StorageNames.Shipping];
+    public static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, StorageNames.Shipping];
 
     public static SiloProfile Profile(this IConfiguration configuration) => configuration.GetValue("EShop:Profile", SiloProfile.Local);
 

@@ -1,4 +1,5 @@
 using EShop.ServiceDefaults;
+using EShop.Silo.Health;
 using Npgsql;
 using Orleans.Dashboard;
 
@@ -10,7 +11,7 @@ public static partial class SiloHostExtensions
     {
         builder.UseOrleans(silo => silo.UseEShopClustering().AddEShopSilo().AddDashboard());
         builder.AddEShopTelemetry("eshop-silo", traces => traces.AddNpgsql(), meters => meters.AddMeter("Npgsql"));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddEShopSiloChecks(builder.Configuration);
         return builder;
     }
 
@@ -18,7 +19,7 @@ public static partial class SiloHostExtensions
     {
         app.MapOrleansDashboard("/dashboard");
         app.MapEShopTelemetry();
-        app.MapHealthChecks("/health");
+        app.MapEShopHealth();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();

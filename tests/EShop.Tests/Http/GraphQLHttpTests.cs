@@ -25,6 +25,15 @@ public sealed class GraphQLHttpTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task HealthProbes_WithTheClusterReachable_AreAllUp()
+    {
+        var statuses = new[] { "/health", "/health/live", "/health/ready" }
+            .Select(async path => (path, (await fixture.Http.GetAsync(path)).StatusCode));
+
+        Assert.All(await Task.WhenAll(statuses), s => Assert.Equal(System.Net.HttpStatusCode.OK, s.StatusCode));
+    }
+
+    [Fact]
     public async Task Post_NotJson_Is415()
     {
         var response = await fixture.Http.PostAsync("/graphql", new StringContent("{ categories { id } }", Encoding.UTF8, "text/plain"));
