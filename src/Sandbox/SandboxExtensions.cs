@@ -1,6 +1,7 @@
 using EShop.Sandbox.Carrier;
 using EShop.Sandbox.Processor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.FeatureManagement;
 
 namespace EShop.Sandbox;
 
@@ -8,8 +9,22 @@ namespace EShop.Sandbox;
 // two calls, so the sandbox is configured in one place.
 public static class SandboxExtensions
 {
+    // Settings a sandbox has unless its configuration says otherwise: its carrier's parcels move on their own.
+    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
+    {
+        [$"FeatureManagement:{CarrierFeatures.AutomaticProgress}"] = "true",
+    };
+
+    // Puts the defaults under every other source of the host's configuration.
+    public static IConfigurationBuilder AddSandboxDefaults(this IConfigurationBuilder configuration)
+    {
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        return configuration;
+    }
+
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureManagement();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(typeof(IdempotencyStore<>));
 

@@ -23,6 +23,24 @@ public sealed class OrderingMetrics
         Refunds = meter.CreateCounter<long>("eshop.payments.refunds", "{refund}", "Refunds made.");
         StockOuts = meter.CreateCounter<long>("eshop.catalog.stockouts", "{stockout}", "Products a checkout sold out, by product.");
         OutboxWaiting = meter.CreateUpDownCounter<long>("eshop.outbox.waiting", null, "Domain events committed and not yet published.");
+
+        // Every series an alert or ratio divides by exists from the start, at 0, rather than from its first event.
+        foreach (var method in Enum.GetNames<PaymentMethod>())
+        {
+            OrdersPlaced.Add(0, new KeyValuePair<string, object?>("payment_method", method));
+            foreach (var outcome in new[] { "approved", "declined" })
+            {
+                Authorizations.Add(0, new("outcome", outcome), new("payment_method", method));
+            }
+        }
+
+        foreach (var code in new[] { ErrorCodes.OutOfStock, ErrorCodes.PriceChanged, ErrorCodes.CartEmpty, ErrorCodes.PaymentDeclined, ErrorCodes.InvalidInput, ErrorCodes.NotFound })
+        {
+            Refusals.Add(0, new KeyValuePair<string, object?>("code", code));
+        }
+
+        Refunds.Add(0);
+        Revenue.Add(0, new KeyValuePair<string, object?>("currency", Currency.Default));
     }
 
     public Counter<long> OrdersPlaced { get; }

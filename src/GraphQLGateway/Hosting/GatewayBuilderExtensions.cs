@@ -8,6 +8,7 @@ using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
 using EShop.GraphQLGateway.Shipping;
 using EShop.ServiceDefaults;
+using Microsoft.FeatureManagement;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -38,6 +39,7 @@ public static class GatewayBuilderExtensions
         builder.AddJwtAuthentication();
         builder.AddEShopTelemetry("eshop-gateway");
         builder.Services.AddSingleton<GraphQLTelemetry>();
+        builder.Services.AddFeatureManagement();
         builder.Services.AddEShopGraphQL();
         return builder;
     }

@@ -4,10 +4,11 @@ using EShop.Ordering;
 using EShop.Shared;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.FeatureManagement;
 
 namespace EShop.GraphQLGateway.Ordering;
 
-public sealed class OrderingMutations(IGrainFactory grains) : IMutationFields
+public sealed class OrderingMutations(IGrainFactory grains, IFeatureManager features) : IMutationFields
 {
     public void AddTo(ObjectGraphType mutation)
     {
@@ -18,6 +19,11 @@ public sealed class OrderingMutations(IGrainFactory grains) : IMutationFields
             {
                 var customerId = c.RequireCustomer();
                 var input = c.GetArgument<CheckoutInput>("input");
+                if (input.ShippingSpeed == ShippingSpeed.Express && !await features.IsEnabledAsync(Features.ExpressShipping))
+                {
+                    return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.InvalidInput, "Express shipping is not offered at the moment; choose STANDARD.", "input", "shippingSpeed"));
+                }
+
                 var request = new CheckoutRequest(customerId, input.IdempotencyKey, input.ShippingAddress, input.ShippingSpeed, input.Payment);
                 return await grains.GetGrain<IOrderProcessGrain>(OrderIds.ForCheckout(customerId, input.IdempotencyKey)).CheckoutAsync(request);
             });

@@ -1,12 +1,14 @@
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
+using EShop.Ordering;
 using EShop.Shipping;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.FeatureManagement;
 
 namespace EShop.GraphQLGateway.Shipping;
 
-public sealed class ShippingQueries(IGrainFactory grains) : IQueryFields
+public sealed class ShippingQueries(IGrainFactory grains, IFeatureManager features) : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
@@ -22,7 +24,13 @@ public sealed class ShippingQueries(IGrainFactory grains) : IQueryFields
             {
                 var input = c.GetArgument<ShippingQuoteInput>("input");
                 var quote = await grains.GetGrain<IShippingQuoteGrain>(0).QuoteAsync(input.Country, input.PostalCode, [.. input.Lines ?? []]);
-                return quote.Succeeded ? quote.Value : throw quote.Errors.ToExecutionError();
+                if (!quote.Succeeded)
+                {
+                    throw quote.Errors.ToExecutionError();
+                }
+
+                var express = await features.IsEnabledAsync(Features.ExpressShipping);
+                return quote.Value.Where(o => express || o.Speed != ShippingSpeed.Express).ToList();
             });
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.FeatureManagement;
+
 namespace EShop.Sandbox.Carrier;
 
 internal static class CarrierEndpoints
@@ -14,7 +16,8 @@ internal static class CarrierEndpoints
     private static Task<IResult> CreateLabel(HttpContext http, IdempotencyStore<CarrierLedger> idempotency, CarrierLedger carrier) =>
         idempotency.RunAsync<LabelRequest>(http, carrier.CreateLabel);
 
-    private static IResult GetShipment(string trackingNumber, CarrierLedger carrier) => carrier.Find(trackingNumber).ToResult();
+    private static async Task<IResult> GetShipment(string trackingNumber, CarrierLedger carrier, IFeatureManager features) =>
+        carrier.Find(trackingNumber, await features.IsEnabledAsync(CarrierFeatures.AutomaticProgress)).ToResult();
 
     private static IResult ListShipments(CarrierLedger carrier) => Results.Json(carrier.All(), SandboxJson.Options);
 }

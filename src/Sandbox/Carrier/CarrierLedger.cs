@@ -26,9 +26,10 @@ internal sealed class CarrierLedger(TimeProvider time, IOptions<CarrierOptions> 
         return ApiResponse.Ok(shipment.At(now, StepInterval));
     }
 
-    public ApiResponse Find(string trackingNumber) =>
+    // moving: whether parcels progress on their own (CarrierFeatures.AutomaticProgress); if not, as labelled.
+    public ApiResponse Find(string trackingNumber, bool moving) =>
         shipments.TryGetValue(trackingNumber, out var shipment)
-            ? ApiResponse.Ok(shipment.At(time.GetUtcNow(), StepInterval))
+            ? ApiResponse.Ok(shipment.At(moving ? time.GetUtcNow() : shipment.LabelCreatedAt, StepInterval))
             : SandboxErrors.NotFound;
 
     public IReadOnlyList<ShipmentResponse> All()

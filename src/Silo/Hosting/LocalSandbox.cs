@@ -20,7 +20,10 @@ public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<L
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSandbox(configuration);
+
+        // The silo's configuration (and its reloads) is the sandbox's: feature flags switch both.
+        builder.Configuration.AddSandboxDefaults().AddConfiguration(configuration);
+        builder.Services.AddSandbox(builder.Configuration);
         _app = builder.Build();
         _app.MapSandbox();
         await _app.StartAsync(cancellationToken);

@@ -22,6 +22,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory.Services;
 
+    // Configuration a test may change while the gateway runs (feature flags); a test that does puts it back.
+    public SwitchableConfiguration Switches { get; } = new();
+
     public GraphQLClient Anonymous => new(Http, null);
 
     // Another client of the same host, for a test that needs other options (e.g. not following redirects).
@@ -38,7 +41,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             .UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
             .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
             .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
-            .UseSetting("EShop:Jwt:SigningKey", SigningKey));
+            .UseSetting("EShop:Jwt:SigningKey", SigningKey)
+            .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches)));
         Http = _factory.CreateClient();
         await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
     }

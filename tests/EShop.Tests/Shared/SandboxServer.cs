@@ -25,17 +25,21 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    // Configuration a test may change while the sandbox runs (its feature flags).
+    public SwitchableConfiguration Switches { get; private init; } = null!;
+
     public static async Task<SandboxServer> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
+        var switches = new SwitchableConfiguration();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddSandboxDefaults().AddInMemoryCollection(settings).Add(switches);
         builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
         app.MapSandbox();
         await app.StartAsync();
-        return new SandboxServer(app, new Uri(app.Urls.First()));
+        return new SandboxServer(app, new Uri(app.Urls.First())) { Switches = switches };
     }
 
     // down: every processor call answers 503; failureRate: that share of calls fail, half of them after doing the work.
