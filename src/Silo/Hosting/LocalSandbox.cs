@@ -18,7 +18,9 @@ public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<L
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+
+        // An endpoint of its own, whatever Urls the silo's configuration (below) names for the silo.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
 
         // The silo's configuration (and its reloads) is the sandbox's: feature flags switch both.
