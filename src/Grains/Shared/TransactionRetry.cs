@@ -16,6 +16,13 @@ public static class TransactionRetry
     // eshop_transactions_aborts_total: transactions that ended aborted after the retries (or were not retried).
     private static readonly Counter<long> Aborts = Meter.CreateCounter<long>("eshop.transactions.aborts", "{abort}", "Transactions that ended aborted.");
 
+    // Both series exist from the first transaction on, at 0, rather than from the first retry or abort.
+    static TransactionRetry()
+    {
+        Retries.Add(0);
+        Aborts.Add(0);
+    }
+
     // Retries a transaction that Orleans aborted for reasons of its own: lock timeouts and upgrades under contention,
     // a lost participant. An aborted transaction changed nothing, so running it again is safe. Two failures are not
     // retried: an abort that wraps an exception of ours (a bug or a broken rule), and an in-doubt outcome, which may

@@ -60,6 +60,13 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section);
         silo.Services.AddMetrics();
         silo.Services.AddSingleton<OrderingMetrics>();
+
+        // Made at start, so the business series are scraped (at 0) before the first order.
+        silo.AddStartupTask((services, _) =>
+        {
+            services.GetRequiredService<OrderingMetrics>();
+            return Task.CompletedTask;
+        });
         silo.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         silo.Services.AddOptions<DemoCatalogOptions>().BindConfiguration(DemoCatalogOptions.Section);
         silo.AddStartupTask<AdminBootstrapTask>();

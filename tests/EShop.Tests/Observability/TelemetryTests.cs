@@ -28,7 +28,8 @@ public sealed class TelemetryTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gateway.HttpPort}") };
         await Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).IsSuccessStatusCode, ok => ok, TimeSpan.FromSeconds(60));
         var grains = await cluster.ConnectClientAsync();
-        var product = await TestCatalog.CreateProductAsync(grains, price: 12m, stock: 5);
+        // The last unit: the checkout sells the product out, so the stock-out counter has a series too.
+        var product = await TestCatalog.CreateProductAsync(grains, price: 12m, stock: 1);
         var shopper = await SignUpAsync(http);
 
         await StorefrontOrders.PlaceAsync(shopper, product.Id);
@@ -58,6 +59,35 @@ public sealed class TelemetryTests(ITestOutputHelper output)
         Assert.Matches("""eshop_payments_breaker_state\{[^}]*\} 0""", siloMetrics);
         Assert.Matches("""graphql_operations_total\{[^}]*operation="Checkout",outcome="ok"\} 1""", gatewayMetrics);
         Assert.Matches("""graphql_operation_duration_seconds_bucket\{[^}]*operation="Checkout",le="10"\} 1""", gatewayMetrics);
+
+        // Every panel of the Grafana dashboards queries metrics these hosts really emit (up is Prometheus' own).
+        var emitted = MetricNames(siloMetrics).Union(MetricNames(gatewayMetrics)).Append("up").ToHashSet();
+        var queried = DashboardMetrics().ToList();
+        Assert.NotEmpty(queried);
+        Assert.All(queried, q => Assert.True(emitted.Contains(q.Metric), $"{q.Dashboard}, panel '{q.Panel}': {q.Metric} is not emitted"));
+    }
+
+    private static IEnumerable<string> MetricNames(string exposition) =>
+        exposition.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('{', ' ')[0]);
+
+    // The metric names of every panel's queries: each selector carries a label matcher, metric{...}.
+    private static IEnumerable<(string Dashboard, string Panel, string Metric)> DashboardMetrics()
+    {
+        var folder = Path.Combine(RepositoryFiles.Root, "deploy", "observability", "dashboards");
+        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        {
+            using var dashboard = JsonDocument.Parse(File.ReadAllText(file));
+            foreach (var panel in dashboard.RootElement.GetProperty("panels").EnumerateArray())
+            {
+                foreach (var target in panel.GetProperty("targets").EnumerateArray())
+                {
+                    foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(target.GetProperty("expr").GetString()!, "([a-zA-Z_:][a-zA-Z0-9_:]*)\\{"))
+                    {
+                        yield return (Path.GetFileName(file), panel.GetProperty("title").GetString()!, match.Groups[1].Value);
+                    }
+                }
+            }
+        }
     }
 
     private static bool IsReservation(ZipkinCollector.Span span) =>
