@@ -21,6 +21,10 @@ public sealed partial class OrderProcessGrain
 
     private bool _reminderKept;
 
+    // Whether this activation has run a pass: a reminder's tick on one that has not is the saga taken up again after
+    // a restart (or a move to another silo).
+    private bool _passed;
+
     // One period for the whole saga, the shortest it needs: how often a waiting payment is tried again, the payment
     // timeout, and how often the parcel moves. Registered once, the reminder costs one write per order.
     private TimeSpan SagaPeriod => new[] { ordering.Value.PaymentRetryInterval, ordering.Value.PaymentTimeout, shipping.Value.SandboxStepInterval }.Min();
@@ -37,24 +41,27 @@ public sealed partial class OrderProcessGrain
         Done,
     }
 
-    public Task ResumeAsync() => RunSagaAsync();
+    public Task ResumeAsync() => RunSagaAsync(byReminder: false);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync(byReminder: true);
 
-    private async Task RunSagaAsync()
+    private async Task RunSagaAsync(bool byReminder)
     {
+        var recovering = byReminder && !_passed;
+        _passed = true;
         try
         {
             var step = SagaStep.Next;
             for (var taken = 0; taken < MaxStepsPerPass && step == SagaStep.Next; taken++)
             {
-                step = await StepAsync();
+                step = await StepAsync(recovering && taken == 0);
             }
 
             await AcknowledgePublishedAsync();
             if (step == SagaStep.Done)
             {
                 await StopSagaAsync();
+                LogSagaEnded(logger, Id);
             }
         }
         catch (Exception exception) when (exception is PaymentProcessorUnavailableException or CarrierUnavailableException or OrleansTransactionException or TimeoutException)
@@ -70,11 +77,16 @@ public sealed partial class OrderProcessGrain
         }
     }
 
-    private async Task<SagaStep> StepAsync()
+    private async Task<SagaStep> StepAsync(bool recovering)
     {
         if (await Fulfilment.ReadAsync() is not { } order)
         {
             return SagaStep.Done;
+        }
+
+        if (recovering)
+        {
+            LogRecovering(logger, Id, order.Status, order.Outbox.Length);
         }
 
         // A stream that fails holds up neither payment nor shipping; but the saga does not end with events unsent.
@@ -88,7 +100,9 @@ public sealed partial class OrderProcessGrain
         var payment = await Payment.GetAsync();
         if (payment is not null && payment.Refunded > order.Refunded)
         {
+            // A refund the ledger completed and the order has not heard of (its silo died in between).
             await RecordRefundAsync(payment);
+            LogRefundRecorded(logger, Id, payment.Refunded);
             return SagaStep.Next;
         }
 
@@ -117,7 +131,9 @@ public sealed partial class OrderProcessGrain
         switch (status)
         {
             case PaymentStatus.Pending:
+                LogAuthorizing(logger, order.Id, order.Total, order.Currency, order.Payment.Method);
                 var decided = await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                LogAuthorized(logger, order.Id, decided.Status);
                 metrics.Authorizations.Add(1,
                     new KeyValuePair<string, object?>("outcome", decided.Status == PaymentStatus.Declined ? "declined" : "approved"),
                     new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
@@ -126,7 +142,7 @@ public sealed partial class OrderProcessGrain
                 await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
                 return SagaStep.Next;
             case PaymentStatus.Authorized when !cashOnDelivery:
-                await Payment.CaptureAsync();
+                LogCaptured(logger, order.Id, (await Payment.CaptureAsync()).Captured);
                 return SagaStep.Next;
             case PaymentStatus.Authorized or PaymentStatus.Captured:
                 return await LabelAsync(order, paid: !cashOnDelivery);
@@ -171,7 +187,7 @@ public sealed partial class OrderProcessGrain
         {
             if (payment is { Status: PaymentStatus.Authorized })
             {
-                await Payment.CaptureAsync();
+                LogCaptured(logger, Id, (await Payment.CaptureAsync()).Captured);
                 return SagaStep.Next;
             }
 
@@ -200,6 +216,11 @@ public sealed partial class OrderProcessGrain
                 await TryPublishOutboxAsync(after);
             }
 
+            if (result.Value is not null)
+            {
+                LogTracked(logger, Id, shipment.TrackingNumber, next.Status);
+            }
+
             moved |= result.Value is not null;
         }
 
@@ -213,13 +234,19 @@ public sealed partial class OrderProcessGrain
         switch (payment?.Status)
         {
             case null when order.Payment.Method == PaymentMethod.GiftCard:
+                LogCompensating(logger, Id, "recording the gift card's debit, to credit it back");
                 await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
                 return SagaStep.Next;
             case null or PaymentStatus.Pending or PaymentStatus.Authorized:
                 await Payment.VoidAsync();
+                LogVoided(logger, Id);
                 return SagaStep.Next;
             case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
-                await Payment.RefundAsync(payment.Refundable);
+                if (await Payment.RefundAsync(payment.Refundable) is { Succeeded: true } refunded)
+                {
+                    LogRefunded(logger, Id, refunded.Value!.Refunded, "cancelled");
+                }
+
                 metrics.Refunds.Add(1);
                 return SagaStep.Next;
             default:
@@ -245,13 +272,4 @@ public sealed partial class OrderProcessGrain
 
         _reminderKept = false;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} labelled for shipment {TrackingNumber}")]
-    private static partial void LogLabelled(ILogger logger, Guid orderId, string trackingNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits to try again: {Reason}")]
-    private static partial void LogWaiting(ILogger logger, Guid orderId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} cannot take its next step; it is tried again at the next reminder")]
-    private static partial void LogStuck(ILogger logger, Exception exception, Guid orderId);
 }
