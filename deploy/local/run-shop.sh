@@ -142,7 +142,7 @@ EShop is running: profile $profile, $silos silo(s)$([ "$profile" = Local ] && ec
   Health            $gateway_url/health
   Sandbox           $sandbox_url   (card processor and carrier; parcels move every ${EShop__Shipping__SandboxStepInterval:-00:02:00})$elsewhere
   Admin             $EShop__Admin__Email${password_note:+ / password $EShop__Admin__Password ($password_note)}
-  Logs              $logs/
+  Logs              $logs/   (JSON lines for ELK; Logging__Console__FormatterName=simple for plain text)
 Press Ctrl-C to stop.
 MSG
 wait

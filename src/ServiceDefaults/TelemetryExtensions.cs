@@ -8,9 +8,10 @@ using OpenTelemetry.Trace;
 
 namespace EShop.ServiceDefaults;
 
-// Traces and metrics for every host of the shop, wired once (as eShop's ServiceDefaults): ASP.NET Core, outgoing HTTP,
-// Orleans' own sources and meters, the .NET runtime, and ours (every ActivitySource and Meter named EShop.*). Traces go
-// where the standard OTEL_* variables say; metrics are served at /metrics in Prometheus' text format.
+// Traces, metrics and logs for every host of the shop, wired once (as eShop's ServiceDefaults): ASP.NET Core, outgoing
+// HTTP, Orleans' own sources and meters, the .NET runtime, and ours (every ActivitySource and Meter named EShop.*).
+// Traces go where the standard OTEL_* variables say; metrics are served at /metrics in Prometheus' text format; logs
+// are JSON lines on the console (AddEShopLogging).
 public static class TelemetryExtensions
 {
     public const string MetricsPath = "/metrics";
@@ -22,8 +23,9 @@ public static class TelemetryExtensions
         Action<MeterProviderBuilder>? metrics = null)
     {
         var configuration = builder.Configuration;
+        builder.AddEShopLogging(defaultServiceName);
         builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? defaultServiceName))
+            .ConfigureResource(resource => resource.AddService(ServiceName(configuration, defaultServiceName)))
             .WithTracing(traces =>
             {
                 traces
@@ -52,6 +54,10 @@ public static class TelemetryExtensions
         app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
+
+    // The name that traces, metrics and logs give this host: OTEL_SERVICE_NAME, or its own (eshop-silo, eshop-gateway).
+    public static string ServiceName(IConfiguration configuration, string defaultServiceName) =>
+        configuration["OTEL_SERVICE_NAME"] ?? defaultServiceName;
 
     // Scrapes and health probes are not what anyone wants to trace.
     private static bool IsPlumbing(PathString path) => path.StartsWithSegments(MetricsPath) || path.StartsWithSegments("/health");

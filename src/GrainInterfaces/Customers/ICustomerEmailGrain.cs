@@ -1,6 +1,9 @@
 namespace EShop.Customers;
 
-/// <summary>The e-mail index: one grain per normalized e-mail address names the one customer that owns it.</summary>
+/// <summary>
+/// The e-mail index: one grain per normalized e-mail address names the one customer that owns it. Its key is
+/// <see cref="EmailAddress.IndexKey"/>, a hash: never the address.
+/// </summary>
 [Alias("eshop.customers.ICustomerEmailGrain")]
 public interface ICustomerEmailGrain : IGrainWithStringKey
 {

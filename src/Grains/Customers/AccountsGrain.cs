@@ -40,7 +40,7 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         }
 
         var profile = await grains.GetGrain<ICustomerGrain>(existing.Value!.Id).GrantRoleAsync(Role.Admin);
-        LogAdminEnsured(logger, profile!.Email);
+        LogAdminEnsured(logger, profile!.Id);
         return Result<CustomerProfile>.Ok(profile);
     }
 
@@ -59,8 +59,11 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         var claimed = false;
         // Commits even when the address is taken (nothing changes then), so EMAIL_TAKEN never rests on a claim that
         // another, still uncommitted sign-up made and may yet abort.
+        // A block body: the transaction's result is not the claim (a lambda returning it would vote to abort when taken).
         await transactions.RunWithRetryAsync(async () =>
-            claimed = await EmailIndex(email).ClaimAsync(customerId) == customerId && await customer.RegisterAsync(registration));
+        {
+            claimed = await EmailIndex(email).ClaimAsync(customerId) == customerId && await customer.RegisterAsync(registration);
+        }, logger);
 
         if (!claimed)
         {
@@ -71,11 +74,12 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         return Result<CustomerProfile>.Ok((await customer.GetAsync())!);
     }
 
-    private ICustomerEmailGrain EmailIndex(string email) => grains.GetGrain<ICustomerEmailGrain>(EmailAddress.Normalize(email));
+    private ICustomerEmailGrain EmailIndex(string email) => grains.GetGrain<ICustomerEmailGrain>(EmailAddress.IndexKey(email));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} signed up with roles {Roles}")]
     private static partial void LogSignedUp(ILogger logger, Guid customerId, string roles);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Administrator {Email} holds the ADMIN role")]
-    private static partial void LogAdminEnsured(ILogger logger, string email);
+    // By id: an address is personal data, and logs and traces carry none.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Administrator {CustomerId} holds the ADMIN role")]
+    private static partial void LogAdminEnsured(ILogger logger, Guid customerId);
 }

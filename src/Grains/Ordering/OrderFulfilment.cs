@@ -2,14 +2,16 @@ using EShop.Carts;
 using EShop.Catalog;
 using EShop.Shared;
 using EShop.Shipping;
+using Microsoft.Extensions.Logging;
 
 namespace EShop.Ordering;
 
 // The transactions of an order after checkout, each over the order and what moves with it, so the two never disagree:
 // a cancellation releases the stock (products first, in the checkout's lock order, then the order, the cart, the
 // shipment); a label pays or confirms the order and creates its shipment; a tracking event moves shipment and order.
-// Each returns what committed; the order process publishes the events.
-internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId)
+// Each returns what committed; the order process publishes the events. A transaction's retries log through the order
+// process's logger.
+internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId, ILogger logger)
 {
     // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too;
     // rounds that keep meeting such transactions give up after this many (checkout too).
@@ -19,7 +21,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
     private IShipmentGrain Shipment => grains.GetGrain<IShipmentGrain>(orderId);
 
-    public Task<OrderSnapshot?> ReadAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Order.GetAsync()).AsTask();
+    public Task<OrderSnapshot?> ReadAsync() => TransactionRetry.ExecuteAsync(Order.GetAsync, logger);
 
     // Cancels an order that has not shipped. An order's lines never change once placed: a committed read tells which
     // products to release, and a refusal (the order is missing, shipped or cancelled) locks no product.
@@ -59,7 +61,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
                     }
 
                     return true;
-                });
+                }, logger);
             }
 
             if (cancelled?.Succeeded == true)
@@ -73,7 +75,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             {
                 cancelled = await Order.CancelAsync(reason, []);
                 return !cancelled.Succeeded;
-            });
+            }, logger);
 
             if (cancelled!.Succeeded)
             {
@@ -102,7 +104,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
             // The order grain's refusals rest on state only this process changes: committing one changes nothing.
             return true;
-        });
+        }, logger);
 
         return labelled!;
     }
@@ -121,7 +123,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             }
 
             return true;
-        });
+        }, logger);
 
         return (moved!, order);
     }
@@ -133,10 +135,10 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         {
             order = await Order.RecordRefundAsync(totalRefunded, captured);
             return true;
-        });
+        }, logger);
 
         return order!;
     }
 
-    public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.Pipeline.ExecuteAsync(async _ => await Shipment.GetAsync()).AsTask();
+    public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.ExecuteAsync(Shipment.GetAsync, logger);
 }

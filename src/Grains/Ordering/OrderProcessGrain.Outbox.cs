@@ -21,6 +21,9 @@ public sealed partial class OrderProcessGrain
     // The last outbox entry this activation counted as waiting (eshop_outbox_waiting: up when seen, down when sent).
     private long _seen;
 
+    // Publishing failed since this activation last published all it had: the next attempt is a retry.
+    private bool _publishFailed;
+
     // After a command's transaction, and between saga steps: a stream that fails does not hold up the answer or the
     // payment; what is left is published on the saga's next pass.
     private async Task TryPublishOutboxAsync(OrderSnapshot order)
@@ -31,6 +34,7 @@ public sealed partial class OrderProcessGrain
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            _publishFailed = true;
             LogWaiting(logger, Id, $"publishing its events failed ({exception.Message}); the saga publishes them again");
         }
     }
@@ -44,7 +48,13 @@ public sealed partial class OrderProcessGrain
             _seen = order.Outbox[^1].Sequence;
         }
 
-        foreach (var entry in order.Outbox.Where(e => e.Sequence > _published))
+        var pending = order.Outbox.Where(e => e.Sequence > _published).ToList();
+        if (_publishFailed && pending.Count > 0)
+        {
+            LogPublishingAgain(logger, Id, pending.Count);
+        }
+
+        foreach (var entry in pending)
         {
             switch (entry.Event)
             {
@@ -61,6 +71,8 @@ public sealed partial class OrderProcessGrain
             _published = entry.Sequence;
             metrics.OutboxWaiting.Add(-1);
         }
+
+        _publishFailed = false;
     }
 
     // Takes published entries out of the outbox, in a transaction of their own: when the saga waits or ends, rather
@@ -70,7 +82,7 @@ public sealed partial class OrderProcessGrain
         if (_published > _acknowledged)
         {
             var published = _published;
-            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(published));
+            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(published), logger);
             _acknowledged = published;
         }
     }

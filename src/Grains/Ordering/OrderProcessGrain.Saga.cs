@@ -16,10 +16,19 @@ public sealed partial class OrderProcessGrain
 {
     private const string SagaReminder = "saga";
 
-    // Steps that complete at once are followed by the next within one pass, up to this many.
-    private const int MaxStepsPerPass = 10;
+    // Steps that complete at once are followed by the next, each in a turn of its own (a call the grain sends itself),
+    // so that calls waiting on the grain — a retried checkout, a cancellation — go between two steps rather than after
+    // a whole pass: after a silo dies a step can wait out a call timeout, and ten in a row held a checkout retry for
+    // minutes. Up to this many steps follow one another before the saga waits for its reminder.
+    private const int MaxStepsInARow = 20;
+
+    private int _stepsInARow;
 
     private bool _reminderKept;
+
+    // Whether this activation has run a pass: a reminder's tick on one that has not is the saga taken up again after
+    // a restart (or a move to another silo).
+    private bool _passed;
 
     // One period for the whole saga, the shortest it needs: how often a waiting payment is tried again, the payment
     // timeout, and how often the parcel moves. Registered once, the reminder costs one write per order.
@@ -37,24 +46,34 @@ public sealed partial class OrderProcessGrain
         Done,
     }
 
-    public Task ResumeAsync() => RunSagaAsync();
+    public Task ResumeAsync() => RunSagaAsync(byReminder: false);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunSagaAsync(byReminder: true);
 
-    private async Task RunSagaAsync()
+    private async Task RunSagaAsync(bool byReminder)
     {
+        var recovering = byReminder && !_passed;
+        _passed = true;
+        if (byReminder)
+        {
+            _stepsInARow = 0;
+        }
+
         try
         {
-            var step = SagaStep.Next;
-            for (var taken = 0; taken < MaxStepsPerPass && step == SagaStep.Next; taken++)
+            var step = await StepAsync(recovering);
+            if (step == SagaStep.Next && ++_stepsInARow < MaxStepsInARow)
             {
-                step = await StepAsync();
+                await this.AsReference<IOrderProcessGrain>().ResumeAsync();
+                return;
             }
 
+            _stepsInARow = 0;
             await AcknowledgePublishedAsync();
             if (step == SagaStep.Done)
             {
                 await StopSagaAsync();
+                LogSagaEnded(logger, Id);
             }
         }
         catch (Exception exception) when (exception is PaymentProcessorUnavailableException or CarrierUnavailableException or OrleansTransactionException or TimeoutException)
@@ -70,11 +89,16 @@ public sealed partial class OrderProcessGrain
         }
     }
 
-    private async Task<SagaStep> StepAsync()
+    private async Task<SagaStep> StepAsync(bool recovering)
     {
         if (await Fulfilment.ReadAsync() is not { } order)
         {
             return SagaStep.Done;
+        }
+
+        if (recovering)
+        {
+            LogRecovering(logger, Id, order.Status, order.Outbox.Length);
         }
 
         // A stream that fails holds up neither payment nor shipping; but the saga does not end with events unsent.
@@ -88,7 +112,9 @@ public sealed partial class OrderProcessGrain
         var payment = await Payment.GetAsync();
         if (payment is not null && payment.Refunded > order.Refunded)
         {
+            // A refund the ledger completed and the order has not heard of (its silo died in between).
             await RecordRefundAsync(payment);
+            LogRefundRecorded(logger, Id, payment.Refunded);
             return SagaStep.Next;
         }
 
@@ -117,7 +143,9 @@ public sealed partial class OrderProcessGrain
         switch (status)
         {
             case PaymentStatus.Pending:
+                LogAuthorizing(logger, order.Id, order.Total, order.Currency, order.Payment.Method);
                 var decided = await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                LogAuthorized(logger, order.Id, decided.Status);
                 metrics.Authorizations.Add(1,
                     new KeyValuePair<string, object?>("outcome", decided.Status == PaymentStatus.Declined ? "declined" : "approved"),
                     new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
@@ -126,7 +154,7 @@ public sealed partial class OrderProcessGrain
                 await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
                 return SagaStep.Next;
             case PaymentStatus.Authorized when !cashOnDelivery:
-                await Payment.CaptureAsync();
+                LogCaptured(logger, order.Id, (await Payment.CaptureAsync()).Captured);
                 return SagaStep.Next;
             case PaymentStatus.Authorized or PaymentStatus.Captured:
                 return await LabelAsync(order, paid: !cashOnDelivery);
@@ -171,7 +199,7 @@ public sealed partial class OrderProcessGrain
         {
             if (payment is { Status: PaymentStatus.Authorized })
             {
-                await Payment.CaptureAsync();
+                LogCaptured(logger, Id, (await Payment.CaptureAsync()).Captured);
                 return SagaStep.Next;
             }
 
@@ -200,6 +228,11 @@ public sealed partial class OrderProcessGrain
                 await TryPublishOutboxAsync(after);
             }
 
+            if (result.Value is not null)
+            {
+                LogTracked(logger, Id, shipment.TrackingNumber, next.Status);
+            }
+
             moved |= result.Value is not null;
         }
 
@@ -213,13 +246,19 @@ public sealed partial class OrderProcessGrain
         switch (payment?.Status)
         {
             case null when order.Payment.Method == PaymentMethod.GiftCard:
+                LogCompensating(logger, Id, "recording the gift card's debit, to credit it back");
                 await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
                 return SagaStep.Next;
             case null or PaymentStatus.Pending or PaymentStatus.Authorized:
                 await Payment.VoidAsync();
+                LogVoided(logger, Id);
                 return SagaStep.Next;
             case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
-                await Payment.RefundAsync(payment.Refundable);
+                if (await Payment.RefundAsync(payment.Refundable) is { Succeeded: true } refunded)
+                {
+                    LogRefunded(logger, Id, refunded.Value!.Refunded, "cancelled");
+                }
+
                 metrics.Refunds.Add(1);
                 return SagaStep.Next;
             default:
@@ -245,13 +284,4 @@ public sealed partial class OrderProcessGrain
 
         _reminderKept = false;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} labelled for shipment {TrackingNumber}")]
-    private static partial void LogLabelled(ILogger logger, Guid orderId, string trackingNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} waits to try again: {Reason}")]
-    private static partial void LogWaiting(ILogger logger, Guid orderId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Order {OrderId} cannot take its next step; it is tried again at the next reminder")]
-    private static partial void LogStuck(ILogger logger, Exception exception, Guid orderId);
 }

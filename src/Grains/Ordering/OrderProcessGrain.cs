@@ -22,7 +22,7 @@ public sealed partial class OrderProcessGrain(
     IOptions<ShippingOptions> shipping,
     TimeProvider time,
     OrderingMetrics metrics,
-    ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain, IRemindable
+    ILogger<OrderProcessGrain> logger) : Grain, IOrderProcessGrain, IRemindable, IIncomingGrainCallFilter
 {
     private Guid Id => this.GetPrimaryKey();
 
@@ -32,7 +32,17 @@ public sealed partial class OrderProcessGrain(
 
     private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 
-    private OrderFulfilment Fulfilment => new(transactions, grains, time, Id);
+    private OrderFulfilment Fulfilment => new(transactions, grains, time, Id, logger);
+
+    // Every call on this grain, the reminder's ticks included, runs in a logging scope that names the order: a line
+    // logged without its id (a transaction's retry, Orleans' own) still says which order it was about.
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        using (logger.BeginScope("Order {OrderId}", Id))
+        {
+            await context.Invoke();
+        }
+    }
 
     public async Task<Result<OrderSnapshot>> CheckoutAsync(CheckoutRequest request)
     {
@@ -65,12 +75,12 @@ public sealed partial class OrderProcessGrain(
         var attempt = new CheckoutAttempt(request);
         for (var round = 1; round <= OrderFulfilment.MaxRounds; round++)
         {
-            if (await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.LookAsync(grains, Order, guess: round == 1)))
+            if (await TransactionRetry.ExecuteAsync(() => attempt.LookAsync(grains, Order, guess: round == 1), logger))
             {
                 break;
             }
 
-            await transactions.RunWithRetryAsync(() => attempt.RunAsync(grains, Order));
+            await transactions.RunWithRetryAsync(() => attempt.RunAsync(grains, Order), logger);
             if (attempt.Placed)
             {
                 break;
@@ -78,11 +88,11 @@ public sealed partial class OrderProcessGrain(
 
             if (attempt.Errors.Count > 0)
             {
-                await transactions.RunWithRetryAsync(() => attempt.VerifyRefusalAsync(grains, Order));
+                await transactions.RunWithRetryAsync(() => attempt.VerifyRefusalAsync(grains, Order), logger);
             }
             else if (attempt.Order is not null)
             {
-                await TransactionRetry.Pipeline.ExecuteAsync(async _ => await attempt.ConfirmOrderAsync(Order));
+                await TransactionRetry.ExecuteAsync(() => attempt.ConfirmOrderAsync(Order), logger);
             }
 
             if (attempt.Errors.Count > 0 || attempt.Order is not null)
@@ -188,6 +198,7 @@ public sealed partial class OrderProcessGrain(
         }
 
         metrics.Refunds.Add(1);
+        LogRefunded(logger, Id, refunded.Value!.Refunded, "requested");
 
         var after = await RecordRefundAsync(refunded.Value!);
         await this.AsReference<IOrderProcessGrain>().ResumeAsync();
@@ -223,7 +234,7 @@ public sealed partial class OrderProcessGrain(
         if (cancelled.Succeeded)
         {
             await TryPublishOutboxAsync(cancelled.Value!);
-            LogCancelled(logger, Id, reason);
+            LogCancelled(logger, Id, restoreCart, reason);
         }
 
         return cancelled;
@@ -243,17 +254,7 @@ public sealed partial class OrderProcessGrain(
             .ToImmutableDictionary(e => e.ProductId, e => e.CurrentPrice!.Value);
         if (prices.Count > 0)
         {
-            await TransactionRetry.Pipeline.ExecuteAsync(async _ => await grains.GetGrain<ICartGrain>(customerId).RepriceAsync(prices));
+            await TransactionRetry.ExecuteAsync(() => grains.GetGrain<ICartGrain>(customerId).RepriceAsync(prices), logger);
         }
     }
-
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by {CustomerId} for {Total}")]
-    private static partial void LogPlaced(ILogger logger, Guid orderId, Guid customerId, decimal total);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Checkout {OrderId} of {CustomerId} rejected: {Codes}")]
-    private static partial void LogRejected(ILogger logger, Guid orderId, Guid customerId, string codes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled: {Reason}")]
-    private static partial void LogCancelled(ILogger logger, Guid orderId, string reason);
 }

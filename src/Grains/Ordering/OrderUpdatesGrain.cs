@@ -50,7 +50,7 @@ internal sealed partial class OrderUpdatesGrain(IGrainFactory grains, ILogger<Or
 
         // Any event means the order changed; the observers get the whole order as it is now, so one read serves every
         // kind of event, including those added later.
-        var order = await TransactionRetry.Pipeline.ExecuteAsync(async _ => await grains.GetGrain<IOrderGrain>(e.OrderId).GetAsync());
+        var order = await TransactionRetry.ExecuteAsync(() => grains.GetGrain<IOrderGrain>(e.OrderId).GetAsync(), logger);
         if (order is null)
         {
             return;

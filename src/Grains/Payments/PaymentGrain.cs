@@ -1,6 +1,7 @@
 using EShop.Ordering;
 using EShop.Payments.Events;
 using EShop.Shared;
+using Microsoft.Extensions.Logging;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
@@ -13,7 +14,7 @@ namespace EShop.Payments;
 // as it did the first time and no money moves twice — also when what comes next is a void or a refund. A gift card's
 // steps credit the card instead, each at most once for its step.
 [GrainType("eshop.payments.payment"), LogConsistencyProvider(ProviderName = PaymentGrain.LogProvider)]
-public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, TimeProvider time)
+public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog log, TimeProvider time, ILogger<PaymentGrain> logger)
     : JournaledGrain<PaymentState, PaymentEvent>, IPaymentGrain, ICustomStorageInterface<PaymentState, PaymentEvent>
 {
     public const string LogProvider = "payments";
@@ -34,7 +35,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
 
     public async Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request)
     {
-        await CompleteStartedAsync();
+        await ResumeStartedAsync();
         if (State.Ledger.Count > 0)
         {
             return State.ToSnapshot()!;
@@ -52,7 +53,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
 
     public async Task<PaymentSnapshot> CaptureAsync()
     {
-        await CompleteStartedAsync();
+        await ResumeStartedAsync();
         return State.Status switch
         {
             PaymentStatus.Authorized when IsCashOnDelivery || GiftCard is not null => await RecordAsync(new PaymentCaptured(time.GetUtcNow(), Capture, State.Amount)),
@@ -63,7 +64,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
 
     public async Task<PaymentSnapshot> VoidAsync()
     {
-        await CompleteStartedAsync();
+        await ResumeStartedAsync();
         return State.Status switch
         {
             // Nothing reached the processor: closing the ledger is all there is to do.
@@ -76,7 +77,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
 
     public async Task<Result<PaymentSnapshot>> RefundAsync(decimal amount)
     {
-        await CompleteStartedAsync();
+        await ResumeStartedAsync();
         var refundable = State.Captured - State.Refunded;
         if (refundable <= 0)
         {
@@ -117,6 +118,16 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
         await RecordAsync(started);
         await CompleteStartedAsync();
         return State.ToSnapshot()!;
+    }
+
+    // A call started before this one and not completed: the processor was unreachable, or the silo died mid-way.
+    private async Task ResumeStartedAsync()
+    {
+        if (State.Started is { } started)
+        {
+            LogResuming(logger, this.GetPrimaryKey(), started.Step);
+            await CompleteStartedAsync();
+        }
     }
 
     // Makes the started call (again, after a crash: the key makes the processor answer as before) and records its answer.
@@ -178,4 +189,7 @@ public sealed class PaymentGrain(IPaymentProcessor processor, IEventLog log, Tim
         "card_declined" => "The card was declined.",
         _ => $"The card was declined ({code ?? "no reason given"}).",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} payment step {Step} was started and not completed; making the call again with its idempotency key")]
+    private static partial void LogResuming(ILogger logger, Guid orderId, string step);
 }

@@ -30,15 +30,19 @@ public sealed class PrometheusTests
 
         await StorefrontOrders.PlaceAsync(shopper, product.Id, quantity: 2);
 
-        var orders = await Eventually.MatchesAsync(() => prometheus.QueryAsync("sum(eshop_orders_placed_total{job=\"eshop-silo\"})"), v => v >= 1, TimeSpan.FromSeconds(60));
-        var revenue = await prometheus.QueryAsync("sum(eshop_revenue_total{currency=\"USD\"})");
-        var checkouts = await prometheus.QueryAsync("sum(graphql_operations_total{job=\"eshop-gateway\",operation=\"Checkout\",outcome=\"ok\"})");
-        var durations = await prometheus.QueryAsync("sum(eshop_checkout_duration_seconds_count)");
-        var silosUp = await prometheus.QueryAsync("sum(up{job=\"eshop-silo\"})");
+        // Each host is scraped on its own schedule: each figure is read once a scrape after the checkout has it.
+        var orders = await ScrapedAsync(prometheus, "sum(eshop_orders_placed_total{job=\"eshop-silo\"})");
+        var revenue = await ScrapedAsync(prometheus, "sum(eshop_revenue_total{currency=\"USD\"})");
+        var checkouts = await ScrapedAsync(prometheus, "sum(graphql_operations_total{job=\"eshop-gateway\",operation=\"Checkout\",outcome=\"ok\"})");
+        var durations = await ScrapedAsync(prometheus, "sum(eshop_checkout_duration_seconds_count)");
+        var silosUp = await ScrapedAsync(prometheus, "sum(up{job=\"eshop-silo\"})");
 
         // Two 500 g units of 20.00 to Spain: 40.00 and 14.39 shipping.
         Assert.Equal((1d, 54.39d, 1d, 1d, 1d), (orders, Math.Round(revenue, 2), checkouts, durations, silosUp));
     }
+
+    private static Task<double> ScrapedAsync(PrometheusProcess prometheus, string query) =>
+        Eventually.MatchesAsync(() => prometheus.QueryAsync(query), v => v > 0, TimeSpan.FromSeconds(60));
 
     private sealed class PrometheusProcess : IAsyncDisposable
     {

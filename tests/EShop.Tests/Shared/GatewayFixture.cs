@@ -1,5 +1,6 @@
 using System.Net;
 using EShop.GraphQLGateway.Schema;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Orleans.TestingHost;
 
@@ -7,12 +8,21 @@ namespace EShop.Tests.Shared;
 
 // The gateway as storefronts meet it: the real host (WebApplicationFactory) whose Orleans client connects over TCP
 // to a one-silo test cluster, spoken to in GraphQL over HTTP and over WebSocket.
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     // The gateway's token key, so a test can make a token the gateway accepts.
     public const string SigningKey = "a test signing key that is long enough for HS256";
 
     private WebApplicationFactory<EShopSchema> _factory = null!;
+
+    public GatewayFixture()
+    {
+    }
+
+    // A gateway and silo that log to recorder too (RecordedGatewayFixture).
+    protected GatewayFixture(TelemetryRecorder recorder) => Recorder = recorder;
+
+    public TelemetryRecorder? Recorder { get; }
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -36,13 +46,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = await TestSilo.StartAsync(silos: 1);
+        Cluster = await TestSilo.StartAsync(silos: 1, configure: Recorder is null ? null : Recorder.AddTo);
         _factory = new WebApplicationFactory<EShopSchema>().WithWebHostBuilder(host => host
             .UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
             .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
             .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
             .UseSetting("EShop:Jwt:SigningKey", SigningKey)
-            .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches)));
+            .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
+            .ConfigureLogging(logging => Recorder?.AddTo(logging)));
         Http = _factory.CreateClient();
         await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
     }
@@ -51,6 +62,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         await _factory.DisposeAsync();
         await Cluster.DisposeAsync();
+        Recorder?.Dispose();
     }
 
     // A new customer, signed up through the API, with a client that sends their token.

@@ -11,7 +11,8 @@ public static class TestSilo
     public const string AdminEmail = "admin@eshop.test";
     public const string AdminPassword = "admin-password-1";
 
-    public static async Task<TestCluster> StartAsync(short silos, IReadOnlyDictionary<string, string>? settings = null)
+    // configure: anything else a fixture adds to the cluster (e.g. a TelemetryRecorder's silo configurator).
+    public static async Task<TestCluster> StartAsync(short silos, IReadOnlyDictionary<string, string>? settings = null, Action<TestClusterBuilder>? configure = null)
     {
         var builder = new TestClusterBuilder(silos);
 
@@ -27,6 +28,7 @@ public static class TestSilo
 
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        configure?.Invoke(builder);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
