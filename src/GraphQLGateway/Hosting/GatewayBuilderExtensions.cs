@@ -39,6 +39,8 @@ public static class GatewayBuilderExtensions
         builder.AddJwtAuthentication();
         builder.AddEShopTelemetry("eshop-gateway");
         builder.Services.AddSingleton<GraphQLTelemetry>();
+        builder.Services.AddSingleton<ClusterCircuit>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ClusterCircuit>());
         builder.Services.AddFeatureManagement();
         builder.Services.AddEShopGraphQL();
         return builder;

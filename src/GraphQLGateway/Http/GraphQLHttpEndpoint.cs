@@ -3,6 +3,8 @@ using EShop.GraphQLGateway.Schema;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
+using EShop.GraphQLGateway.Hosting;
+using Polly.CircuitBreaker;
 
 namespace EShop.GraphQLGateway.Http;
 
@@ -84,17 +86,27 @@ public static class GraphQLHttpEndpoint
         var telemetry = http.RequestServices.GetRequiredService<GraphQLTelemetry>();
         using var activity = telemetry.Start();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = http.User,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            ValidationRules = [.. DocumentValidator.CoreRules, isGet ? QueriesOnlyRule.Instance : SubscriptionsOverWebSocketRule.Instance],
-        });
+            result = await http.RequestServices.GetRequiredService<ClusterCircuit>().Pipeline.ExecuteAsync(async cancellationToken => await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                User = http.User,
+                RequestServices = http.RequestServices,
+                CancellationToken = cancellationToken,
+                ValidationRules = [.. DocumentValidator.CoreRules, isGet ? QueriesOnlyRule.Instance : SubscriptionsOverWebSocketRule.Instance],
+            }), http.RequestAborted);
+        }
+        catch (BrokenCircuitException)
+        {
+            http.Response.Headers.RetryAfter = ((int)ClusterCircuit.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE", "The shop cannot reach its cluster just now; try again shortly.");
+            return;
+        }
         telemetry.Record(activity, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         http.Response.StatusCode =

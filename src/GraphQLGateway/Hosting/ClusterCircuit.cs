@@ -1,0 +1,84 @@
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace EShop.GraphQLGateway.Hosting;
+
+// The gateway's circuit breaker around the cluster. A probe asks the cluster every second for its active silos; after
+// two probes in a row go unanswered (2 s each), the breaker is isolated and every GraphQL request fails at once with
+// UNAVAILABLE (HTTP 503, Retry-After) instead of waiting out Orleans' 30 s response timeout; the first probe answered
+// closes it again. Only the probe trips it: a grain call failing while one silo of several dies is not the cluster
+// being unreachable.
+public sealed partial class ClusterCircuit : BackgroundService
+{
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    private const int MissedProbes = 2;
+
+    private readonly IClusterClient _client;
+    private readonly ILogger<ClusterCircuit> _logger;
+    private readonly CircuitBreakerManualControl _control = new(isIsolated: true);
+    private readonly CircuitBreakerStateProvider _state = new();
+
+    public ClusterCircuit(IClusterClient client, ILogger<ClusterCircuit> logger)
+    {
+        (_client, _logger) = (client, logger);
+        Pipeline = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ManualControl = _control,
+                StateProvider = _state,
+                ShouldHandle = _ => PredicateResult.False(),
+            })
+            .Build();
+    }
+
+    // Runs a request through the breaker: BrokenCircuitException at once while the cluster cannot be reached.
+    public ResiliencePipeline Pipeline { get; }
+
+    // Closed once a probe has answered (it starts isolated: the client may not have reached the cluster yet).
+    public bool Isolated => _state.CircuitState == CircuitState.Isolated;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var missed = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (await ProbeAsync(stoppingToken))
+            {
+                missed = 0;
+                if (Isolated)
+                {
+                    await _control.CloseAsync(stoppingToken);
+                    LogClosed(_logger);
+                }
+            }
+            else if (++missed >= MissedProbes && !Isolated)
+            {
+                await _control.IsolateAsync(stoppingToken);
+                LogIsolated(_logger, missed);
+            }
+
+            await Task.Delay(ProbeEvery, stoppingToken);
+        }
+    }
+
+    private async Task<bool> ProbeAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return (await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ProbeTimeout, stoppingToken)).Count > 0;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster has not answered {Missed} probes: GraphQL requests fail fast with UNAVAILABLE until it does")]
+    private static partial void LogIsolated(ILogger logger, int missed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cluster answers: GraphQL requests go through again")]
+    private static partial void LogClosed(ILogger logger);
+}
