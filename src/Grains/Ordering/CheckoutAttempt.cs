@@ -148,9 +148,7 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             var balance = await card.GetAsync();
             if (balance is null || balance.Balance < total)
             {
-                Errors.Add(new LineError("", balance is null
-                    ? UserError.Of(ErrorCodes.NotFound, "No gift card has this code.", "input", "payment", "giftCardCode")
-                    : UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card has {balance.Balance:0.00} {balance.Currency} left; the order comes to {total:0.00}.", "input", "payment", "giftCardCode"), null));
+                Errors.Add(new LineError("", balance is null ? GiftCards.Unknown() : GiftCards.ShortOf(balance.Balance, balance.Currency, total), null));
             }
         }
 

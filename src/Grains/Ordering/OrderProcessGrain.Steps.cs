@@ -92,13 +92,14 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Done;
         }
 
-        return await TrackAsync() ? SagaStep.Next : SagaStep.Wait;
+        return await TrackAsync(shipment) ? SagaStep.Next : SagaStep.Wait;
     }
 
-    // Records what the carrier reports beyond what the shipment has reached; true when it moved.
-    private async Task<bool> TrackAsync()
+    // Records what the carrier reports beyond what the shipment has reached (as the caller read it, or as it is now);
+    // true when it moved.
+    private async Task<bool> TrackAsync(ShipmentSnapshot? known = null)
     {
-        if (await Fulfilment.ReadShipmentAsync() is not { } shipment)
+        if ((known ?? await Fulfilment.ReadShipmentAsync()) is not { } shipment)
         {
             return false;
         }

@@ -128,9 +128,14 @@ public sealed partial class OrderProcessGrain(
             LogPlaced(logger, order.Id, order.CustomerId, order.Total);
         }
 
-        // Also when the order existed already: the retry of a checkout whose first try committed and then lost its
-        // silo lands here, and the history must list every order the customer was told about. Adding is idempotent.
-        await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
+        // Publishing OrderPlaced lists the order in the customer's history. A retry of a checkout whose first try
+        // committed, and whose event has since gone out, lands here too: the history must list every order the
+        // customer was told about, so it is added then. Adding is idempotent.
+        if (!order.Outbox.Any(e => e.Event is OrderPlaced))
+        {
+            await grains.GetGrain<ICustomerOrdersGrain>(order.CustomerId).AddAsync(order.Id, order.PlacedAt);
+        }
+
         await TryPublishOutboxAsync(order);
 
         // Payment and shipping run after this call, not in it: the customer has their answer now.

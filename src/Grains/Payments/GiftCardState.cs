@@ -18,7 +18,7 @@ public sealed class GiftCardState
         var key = $"{orderId:N}:debit";
         if (IssuedAt is null)
         {
-            return UserError.Of(ErrorCodes.NotFound, "No gift card has this code.", "input", "payment", "giftCardCode");
+            return GiftCards.Unknown();
         }
 
         if (Movements.ContainsKey(key))
@@ -28,7 +28,7 @@ public sealed class GiftCardState
 
         if (Balance < amount)
         {
-            return UserError.Of(ErrorCodes.PaymentDeclined, $"The gift card has {Balance:0.00} {Currency} left; the order comes to {amount:0.00}.", "input", "payment", "giftCardCode");
+            return GiftCards.ShortOf(Balance, Currency, amount);
         }
 
         Balance -= amount;
