@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EShop.Shared;
 
 namespace EShop.Catalog;
@@ -14,6 +15,15 @@ public interface ICatalogAdminGrain : IGrainWithIntegerKey
 
     [Alias("UpsertProduct")]
     Task<Result<ProductSnapshot>> UpsertProductAsync(string productId, ProductDetails details);
+
+    /// <summary>
+    /// Creates or replaces up to <see cref="MaxImport"/> products in one transaction, all or none: a bulk load.
+    /// Answers with how many were written, or with every refused product's errors.
+    /// </summary>
+    [Alias("ImportProducts")]
+    Task<Result<int>> ImportProductsAsync(ImmutableArray<ProductImport> products);
+
+    const int MaxImport = 500;
 
     [Alias("SetPrice")]
     Task<Result<ProductSnapshot>> SetPriceAsync(string productId, decimal price);

@@ -8,7 +8,7 @@ namespace EShop.Carts;
 [GrainType("eshop.carts.cart")]
 public sealed class CartGrain(
     [TransactionalState(StateNames.Cart, StorageNames.Carts)] ITransactionalState<CartState> state,
-    IGrainFactory grains) : Grain, ICartGrain
+    CatalogView catalog) : Grain, ICartGrain
 {
     // The lines this activation last read or wrote, committed or not (see PeekAsync).
     private CartSnapshot? _seen;
@@ -53,8 +53,8 @@ public sealed class CartGrain(
         return Snapshot(s);
     });
 
-    // Sets one line to newQuantity's answer. Availability comes from the catalog's committed view,
-    // not a transaction on the product: adding to a cart must not lock stock that checkout is selling.
+    // Sets one line to newQuantity's answer. Availability comes from this silo's catalog view, not a transaction on the
+    // product: adding to a cart must not lock stock that checkout is selling.
     private async Task<Result<CartSnapshot>> ChangeLineAsync(
         string productId, int quantity, bool allowZero, Func<CartLine?, int> newQuantity, bool refreshPrice)
     {
@@ -63,7 +63,8 @@ public sealed class CartGrain(
             return Result<CartSnapshot>.Fail(invalid);
         }
 
-        if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductAsync(productId) is not { } product)
+        await catalog.Loaded;
+        if (catalog.Get(productId) is not { } product)
         {
             return Result<CartSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, $"Product '{productId}' does not exist.", "productId"));
         }

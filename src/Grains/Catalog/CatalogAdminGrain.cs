@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EShop.Catalog.Events;
 using EShop.Shared;
 
@@ -5,29 +6,49 @@ namespace EShop.Catalog;
 
 // A stateless worker: admin commands keep no state of their own, so each silo runs as many as the load asks for.
 [StatelessWorker, GrainType("eshop.catalog.admin")]
-public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFactory grains, TimeProvider time) : Grain, ICatalogAdminGrain
+public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFactory grains, CatalogView view, TimeProvider time) : Grain, ICatalogAdminGrain
 {
-    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
-
     public async Task<Result<Category>> UpsertCategoryAsync(string id, string name)
     {
         var errors = Validation.Collect(Validation.Slug(id, "id"), Validation.Required(name, 100, "name")).ToList();
         return errors.Count > 0
             ? Result<Category>.Fail(errors)
-            : Result<Category>.Ok(await Catalog.UpsertCategoryAsync(new Category(id, name.Trim())));
+            : Result<Category>.Ok(await grains.GetGrain<ICategoriesGrain>(ICategoriesGrain.Key).UpsertAsync(new Category(id, name.Trim())));
     }
 
     public async Task<Result<ProductSnapshot>> UpsertProductAsync(string productId, ProductDetails details)
     {
-        var errors = ProductRules.Validate(productId, details).ToList();
-        if (errors.Count == 0 && !(await Catalog.GetCategoriesAsync()).Any(c => c.Id == details.CategoryId))
-        {
-            errors.Add(UserError.Of(ErrorCodes.NotFound, $"Category '{details.CategoryId}' does not exist.", "input", "categoryId"));
-        }
-
+        var errors = await ValidateAsync(productId, details);
         return errors.Count > 0
             ? Result<ProductSnapshot>.Fail(errors)
             : await ChangeAsync(productId, async p => Result<ProductChange>.Ok(await p.UpsertAsync(details)), UpsertEvents);
+    }
+
+    public async Task<Result<int>> ImportProductsAsync(ImmutableArray<ProductImport> products)
+    {
+        if (products.Length > ICatalogAdminGrain.MaxImport || products.Select(p => p.ProductId).Distinct().Count() < products.Length)
+        {
+            return Result<int>.Fail(UserError.Of(
+                ErrorCodes.InvalidInput, $"An import takes at most {ICatalogAdminGrain.MaxImport} products, each SKU once.", "products"));
+        }
+
+        var errors = new List<UserError>();
+        foreach (var product in products)
+        {
+            errors.AddRange(await ValidateAsync(product.ProductId, product.Details));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        ProductChange[] changes = [];
+        await transactions.RunWithRetryAsync(async () => changes = await Task.WhenAll(
+            products.Select(p => grains.GetGrain<IProductGrain>(p.ProductId).UpsertAsync(p.Details))));
+        var at = time.GetUtcNow();
+        await grains.CommitCatalogAsync(changes.SelectMany(change => UpsertEvents(change, at)));
+        return Result<int>.Ok(changes.Length);
     }
 
     public async Task<Result<ProductSnapshot>> SetPriceAsync(string productId, decimal price) =>
@@ -59,8 +80,21 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
             return Result<ProductSnapshot>.Fail(result.Errors);
         }
 
-        await Catalog.CommitAsync([.. events(result.Value!, time.GetUtcNow())]);
+        await grains.CommitCatalogAsync(events(result.Value!, time.GetUtcNow()));
         return Result<ProductSnapshot>.Ok(result.Value!.Current);
+    }
+
+    // The view's categories include every category whose creation has answered (CategoriesGrain waits for the views).
+    private async Task<List<UserError>> ValidateAsync(string productId, ProductDetails details)
+    {
+        var errors = ProductRules.Validate(productId, details).ToList();
+        await view.Loaded;
+        if (errors.Count == 0 && !view.Categories.Any(c => c.Id == details.CategoryId))
+        {
+            errors.Add(UserError.Of(ErrorCodes.NotFound, $"Category '{details.CategoryId}' does not exist.", "input", "categoryId"));
+        }
+
+        return errors;
     }
 
     private static IEnumerable<CatalogEvent> PriceEvents(ProductChange change, DateTimeOffset at) =>

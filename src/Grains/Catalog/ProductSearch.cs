@@ -1,43 +1,10 @@
-using System.Collections.Immutable;
-
 namespace EShop.Catalog;
 
-// Filters, ranks and pages the catalog view. Every sort ends on the SKU, so pages never shuffle.
+// What a search word matches, and how much: the rule the catalog view's index applies to each candidate product.
 public static class ProductSearch
 {
-    public static ProductPage Run(IEnumerable<ProductSnapshot> products, ProductQuery query)
-    {
-        var terms = (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var matches = products
-            .Where(p => query.CategoryId is null || p.CategoryId == query.CategoryId)
-            .Where(p => query.MinPrice is null || p.SalePrice >= query.MinPrice)
-            .Where(p => query.MaxPrice is null || p.SalePrice <= query.MaxPrice)
-            .Where(p => query.InStock is null || (p.Stock > 0) == query.InStock)
-            .Select(p => (Product: p, Score: Score(p, terms)))
-            .Where(m => m.Score > 0 || terms.Length == 0)
-            .ToList();
-
-        IOrderedEnumerable<(ProductSnapshot Product, int Score)> sorted = query.Sort switch
-        {
-            ProductSort.PriceAsc => matches.OrderBy(m => m.Product.SalePrice),
-            ProductSort.PriceDesc => matches.OrderByDescending(m => m.Product.SalePrice),
-            ProductSort.Newest => matches.OrderByDescending(m => m.Product.CreatedAt),
-            ProductSort.Relevance => matches.OrderByDescending(m => m.Score),
-            ProductSort.Name => matches.OrderBy(m => 0),
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
-        };
-        var page = sorted
-            .ThenBy(m => m.Product.Name, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(m => m.Product.Id, StringComparer.Ordinal)
-            .Skip(query.Offset)
-            .Take(query.Limit)
-            .Select(m => m.Product)
-            .ToImmutableArray();
-        return new ProductPage(page, query.Offset, matches.Count);
-    }
-
-    // 0 unless every term is in the name or description; a term at the start of the name counts most.
-    private static int Score(ProductSnapshot product, string[] terms)
+    // 0 unless every term is in the name or description, ignoring case; a term at the start of the name counts most.
+    public static int Score(ProductSnapshot product, string[] terms)
     {
         var score = 0;
         foreach (var term in terms)
@@ -57,4 +24,8 @@ public static class ProductSearch
 
         return score;
     }
+
+    // The order of a result: the sort's own key, then the name ignoring case, then the SKU, so pages never shuffle.
+    public static readonly IComparer<ProductSnapshot> ByName = Comparer<ProductSnapshot>.Create((a, b) =>
+        StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Id, b.Id));
 }

@@ -60,10 +60,10 @@ public sealed partial class OrderProcessGrain
             {
                 case OrderPlaced placed:
                     await grains.GetGrain<ICustomerOrdersGrain>(placed.CustomerId).AddAsync(placed.OrderId, order.PlacedAt);
-                    await Catalog.CommitAsync(StockChanges(order, entry, -1, StockChanged.Sold));
+                    await grains.CommitCatalogAsync(StockChanges(order, entry, -1, StockChanged.Sold));
                     break;
                 case OrderCancelled:
-                    await Catalog.CommitAsync(StockChanges(order, entry, +1, StockChanged.Released));
+                    await grains.CommitCatalogAsync(StockChanges(order, entry, +1, StockChanged.Released));
                     break;
             }
 

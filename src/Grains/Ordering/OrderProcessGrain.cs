@@ -30,8 +30,6 @@ public sealed partial class OrderProcessGrain(
 
     private IPaymentGrain Payment => grains.GetGrain<IPaymentGrain>(Id);
 
-    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
-
     private OrderFulfilment Fulfilment => new(transactions, grains, time, Id, logger);
 
     // Every call on this grain, the reminder's ticks included, runs in a logging scope that names the order: a line

@@ -5,6 +5,7 @@ public static class StateNames
 {
     public const string Product = "product";
     public const string Catalog = "catalog";
+    public const string ProductPartition = "partition";
     public const string ProductHistory = "history";
     public const string Customer = "customer";
     public const string CustomerEmail = "email";

@@ -20,7 +20,8 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
             .Description(
                 "Browse and search the catalog. search matches products whose name or description contains every word; " +
                 "minPrice, maxPrice and the PRICE sorts use the salePrice customers pay; inStock: true keeps products with stock, " +
-                "false those without. first is at most 100. RELEVANCE ranks name matches first, then by name.")
+                "false those without. first is at most 100; search at most " + ProductQuery.MaxSearchLength + " characters and " +
+                ProductQuery.MaxTerms + " words. RELEVANCE ranks name matches first, then by name.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 20)
             .Argument<StringGraphType>("after")
             .Argument<StringGraphType>("search")
@@ -32,8 +33,14 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
             .ResolveAsync(async c =>
             {
                 var (offset, limit) = Cursor.Page(c.GetArgument<int?>("first") ?? 20, c.GetArgument<string?>("after"));
+                var search = c.GetArgument<string?>("search");
+                if (search?.Length > ProductQuery.MaxSearchLength || ProductQuery.Terms(search).Length > ProductQuery.MaxTerms)
+                {
+                    throw new ExecutionError($"search takes at most {ProductQuery.MaxSearchLength} characters and {ProductQuery.MaxTerms} words.") { Code = "BAD_USER_INPUT" };
+                }
+
                 var page = await Catalog.SearchAsync(new ProductQuery(
-                    c.GetArgument<string?>("search"),
+                    search,
                     c.GetArgument<string?>("categoryId"),
                     c.GetArgument<decimal?>("minPrice"),
                     c.GetArgument<decimal?>("maxPrice"),

@@ -1,4 +1,5 @@
 using System.Net;
+using EShop.Catalog;
 using EShop.Ordering;
 using EShop.Payments;
 using EShop.Shared;
@@ -57,6 +58,10 @@ public static class SiloBuilderExtensions
         // so how long a product sold in that transaction stays locked after a silo dies.
         silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
+
+        // Each silo's copy of the catalog, which every catalog read is served from.
+        silo.Services.AddSingleton<CatalogView>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CatalogView>());
         silo.Services.AddOptions<OrderingOptions>().BindConfiguration(OrderingOptions.Section);
         silo.Services.AddMetrics();
         silo.Services.AddSingleton<OrderingMetrics>();

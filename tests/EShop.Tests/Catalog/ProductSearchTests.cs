@@ -2,6 +2,8 @@ using EShop.Catalog;
 
 namespace EShop.Tests.Catalog;
 
+// The catalog view's search (ProductIndex): the rules on a small catalog, then the same answers as a plain scan of
+// every product (ScanSearch) over random catalogs, queries and changes.
 public sealed class ProductSearchTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -17,7 +19,7 @@ public sealed class ProductSearchTests
     [Fact]
     public void Run_SearchTerms_MatchEveryTermInNameOrDescription()
     {
-        var page = ProductSearch.Run(Products, Query(search: "red kettle"));
+        var page = Search(Query(search: "red kettle"));
 
         Assert.Equal(["a", "b"], page.Items.Select(p => p.Id));
         Assert.Equal(2, page.TotalCount);
@@ -26,7 +28,7 @@ public sealed class ProductSearchTests
     [Fact]
     public void Run_Relevance_RanksNameStartOverNameOverDescription()
     {
-        var page = ProductSearch.Run(Products, Query(search: "kettle"));
+        var page = Search(Query(search: "kettle"));
 
         // "Kettlebell" starts with the term (3), the two kettles contain it in the name (2) and sort by name.
         Assert.Equal(["c", "b", "a"], page.Items.Select(p => p.Id));
@@ -35,13 +37,13 @@ public sealed class ProductSearchTests
     [Fact]
     public void Run_SearchIsCaseInsensitive()
     {
-        Assert.Equal(["d"], ProductSearch.Run(Products, Query(search: "WOOL")).Items.Select(p => p.Id));
+        Assert.Equal(["d"], Search(Query(search: "WOOL")).Items.Select(p => p.Id));
     }
 
     [Fact]
     public void Run_PriceRange_FiltersOnSalePrice()
     {
-        var page = ProductSearch.Run(Products, Query(minPrice: 20m, maxPrice: 25m, sort: ProductSort.PriceAsc));
+        var page = Search(Query(minPrice: 20m, maxPrice: 25m, sort: ProductSort.PriceAsc));
 
         // c lists at 50 but sells at 25 with its discount.
         Assert.Equal(["b", "c"], page.Items.Select(p => p.Id));
@@ -50,8 +52,8 @@ public sealed class ProductSearchTests
     [Fact]
     public void Run_CategoryAndInStock_Filter()
     {
-        Assert.Equal(["a"], ProductSearch.Run(Products, Query(categoryId: "kitchen", inStock: true)).Items.Select(p => p.Id));
-        Assert.Equal(["b"], ProductSearch.Run(Products, Query(inStock: false)).Items.Select(p => p.Id));
+        Assert.Equal(["a"], Search(Query(categoryId: "kitchen", inStock: true)).Items.Select(p => p.Id));
+        Assert.Equal(["b"], Search(Query(inStock: false)).Items.Select(p => p.Id));
     }
 
     [Theory]
@@ -61,17 +63,91 @@ public sealed class ProductSearchTests
     [InlineData(ProductSort.Newest, "d,c,b,a")]
     public void Run_Sort_OrdersAsAsked(ProductSort sort, string expected)
     {
-        Assert.Equal(expected, string.Join(',', ProductSearch.Run(Products, Query(sort: sort)).Items.Select(p => p.Id)));
+        Assert.Equal(expected, string.Join(',', Search(Query(sort: sort)).Items.Select(p => p.Id)));
     }
 
     [Fact]
     public void Run_OffsetAndLimit_PageTheSortedResult()
     {
-        var page = ProductSearch.Run(Products, Query(sort: ProductSort.Name, offset: 1, limit: 2));
+        var page = Search(Query(sort: ProductSort.Name, offset: 1, limit: 2));
 
         Assert.Equal(["c", "a"], page.Items.Select(p => p.Id));
         Assert.Equal(4, page.TotalCount);
         Assert.Equal(1, page.Offset);
+    }
+
+    [Fact]
+    public void Search_AfterRenameAndNewProducts_FindsByTheNewNameOnly()
+    {
+        var index = new ProductIndex();
+        index.Apply(Products);
+        index.Apply([Products[0] with { Name = "Green Teapot", Version = 2 }, Product("e", "Red Kettle", "New", "kitchen", 10m, 1, 0m, 0)]);
+
+        Assert.Equal(["e", "b"], index.Search(Query(search: "red kettle")).Items.Select(p => p.Id));
+        Assert.Equal(["a"], index.Search(Query(search: "teapot")).Items.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Apply_OlderVersion_IsIgnored()
+    {
+        var index = new ProductIndex();
+        index.Apply([Products[0] with { Stock = 1, Version = 3 }]);
+        index.Apply([Products[0] with { Stock = 9, Version = 2 }]);
+
+        Assert.Equal(1, index.Get("a")!.Stock);
+    }
+
+    [Fact]
+    public void Search_RandomCatalogsAndQueries_AnswersAsAScanOfEveryProduct()
+    {
+        var random = new Random(20261130);
+        string[] words = ["red", "blue", "kettle", "steel", "wool", "scarf", "lamp", "oak", "desk", "Ångström", "tea", "cup", "x"];
+        for (var round = 0; round < 20; round++)
+        {
+            var index = new ProductIndex();
+            var catalog = new Dictionary<string, ProductSnapshot>();
+            for (var step = 0; step < 300; step++)
+            {
+                var id = $"p{random.Next(120):000}";
+                var version = catalog.TryGetValue(id, out var held) ? held.Version + 1 : 1;
+                var product = new ProductSnapshot(
+                    id, "eshop", Words(random, words, 1, 3), Words(random, words, 0, 6), $"c{random.Next(3)}", 100,
+                    random.Next(1, 50), random.Next(3) == 0 ? 10m : 0m, random.Next(4), T0.AddHours(-random.Next(10)), version);
+                catalog[id] = product;
+                index.Apply([product]);
+            }
+
+            for (var q = 0; q < 40; q++)
+            {
+                var search = random.Next(4) == 0 ? null : string.Join(' ', Enumerable.Range(0, random.Next(1, 3)).Select(_ =>
+                    words[random.Next(words.Length)] is var w && random.Next(2) == 0 ? w[..Math.Min(w.Length, random.Next(1, 5))].ToUpperInvariant() : words[random.Next(words.Length)]));
+                var query = Query(
+                    search,
+                    random.Next(3) == 0 ? $"c{random.Next(3)}" : null,
+                    random.Next(4) == 0 ? random.Next(1, 25) : null,
+                    random.Next(4) == 0 ? random.Next(25, 50) : null,
+                    random.Next(3) switch { 0 => true, 1 => false, _ => null },
+                    (ProductSort)random.Next(5),
+                    random.Next(3) == 0 ? random.Next(0, 10) : 0,
+                    random.Next(0, 12));
+
+                var expected = ScanSearch.Run(catalog.Values, query);
+                var actual = index.Search(query);
+
+                Assert.Equal(expected.TotalCount, actual.TotalCount);
+                Assert.Equal(expected.Items.Select(p => p.Id), actual.Items.Select(p => p.Id));
+            }
+        }
+    }
+
+    private static string Words(Random random, string[] words, int min, int max) =>
+        string.Join(' ', Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => words[random.Next(words.Length)]));
+
+    private static ProductPage Search(ProductQuery query)
+    {
+        var index = new ProductIndex();
+        index.Apply(Products);
+        return index.Search(query);
     }
 
     private static ProductQuery Query(

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using EShop.Shared;
+using Microsoft.Extensions.Logging;
+
+namespace EShop.Catalog;
+
+// The catalog as one silo serves it to readers: product pages, lists, search, cart lines and quotes. One per silo,
+// kept current by the product shards and the categories grain, which send it every committed change and wait for it
+// before the change's author hears that it is done: a read on any silo shows what a finished mutation wrote, and no
+// read queues behind one activation.
+//
+// The view subscribes to every shard when the silo starts, and again every few seconds: a shard that moved (its silo
+// died) or that dropped this view (it did not answer in time) then sends it all its products again.
+public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time, ILogger<CatalogView> logger)
+    : ICatalogViewObserver, ILifecycleParticipant<ISiloLifecycle>
+{
+    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetryLoad = TimeSpan.FromMilliseconds(500);
+
+    private readonly ProductIndex _products = new();
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
+    private ImmutableArray<Category> _categories = [];
+    private ICatalogViewObserver? _self;
+
+    // Completes once the view holds every shard's products and the categories.
+    public Task Loaded => _loaded.Task;
+
+    public ProductSnapshot? Get(string productId) => _products.Get(productId);
+
+    public ProductPage Search(ProductQuery query) => _products.Search(query);
+
+    public ImmutableArray<Category> Categories => ImmutableInterlocked.InterlockedCompareExchange(ref _categories, default, default);
+
+    public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(CatalogView), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    Task ICatalogViewObserver.ProductsChangedAsync(ImmutableArray<ProductSnapshot> products)
+    {
+        _products.Apply(products);
+        return Task.CompletedTask;
+    }
+
+    Task ICatalogViewObserver.CategoriesChangedAsync(ImmutableArray<Category> categories)
+    {
+        ImmutableInterlocked.InterlockedExchange(ref _categories, categories);
+        return Task.CompletedTask;
+    }
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        _self = grains.CreateObjectReference<ICatalogViewObserver>(this);
+        _ = KeepSubscribedAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    private Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        if (_self is not null)
+        {
+            grains.DeleteObjectReference<ICatalogViewObserver>(_self);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task KeepSubscribedAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var categories = grains.GetGrain<ICategoriesGrain>(ICategoriesGrain.Key).SubscribeAsync(_self!);
+                var shards = await Task.WhenAll(Enumerable.Range(0, IProductPartitionGrain.Count)
+                    .Select(shard => grains.GetGrain<IProductPartitionGrain>(shard).SubscribeAsync(_self!)));
+                _products.Apply(shards.SelectMany(products => products));
+                ImmutableInterlocked.InterlockedExchange(ref _categories, await categories);
+                if (_loaded.TrySetResult())
+                {
+                    LogLoaded(logger, shards.Sum(s => s.Length));
+                }
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                LogSubscribeFailed(logger, exception);
+            }
+
+            try
+            {
+                await Task.Delay(_loaded.Task.IsCompleted ? Resubscribe : RetryLoad, time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog view loaded: {Count} products")]
+    private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog view could not subscribe to the catalog; trying again")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using EShop.Catalog.Events;
+using EShop.Shared;
+
+namespace EShop.Catalog;
+
+[GrainType("eshop.catalog.product-partition")]
+public sealed class ProductPartitionGrain(
+    [PersistentState(StateNames.ProductPartition, StorageNames.Catalog)] IPersistentState<ProductPartitionState> state,
+    IGrainFactory grains) : Grain, IProductPartitionGrain
+{
+    private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
+    private readonly CatalogViewSubscribers _views = new();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var snapshots = await Task.WhenAll(state.State.ProductIds.Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
+        foreach (var snapshot in snapshots.OfType<ProductSnapshot>())
+        {
+            _products[snapshot.Id] = snapshot;
+        }
+    }
+
+    public async Task CommitAsync(ImmutableArray<CatalogEvent> changes)
+    {
+        var newer = new Dictionary<string, ProductSnapshot>(StringComparer.Ordinal);
+        foreach (var product in changes.Select(c => c.Product))
+        {
+            if (!_products.TryGetValue(product.Id, out var held) || held.Version < product.Version)
+            {
+                _products[product.Id] = newer[product.Id] = product;
+            }
+        }
+
+        // A product is remembered before any view shows it, so no view shows one that a restart would forget.
+        if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
+        {
+            state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
+            await state.WriteStateAsync();
+        }
+
+        if (newer.Count > 0)
+        {
+            ImmutableArray<ProductSnapshot> sent = [.. newer.Values];
+            await _views.NotifyAsync(view => view.ProductsChangedAsync(sent));
+        }
+
+        await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
+    }
+
+    public Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view) =>
+        Task.FromResult<ImmutableArray<ProductSnapshot>>(_views.Add(view) ? [.. _products.Values] : []);
+}
