@@ -12,7 +12,11 @@ public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Ela
     public override string ToString() =>
         $"| {Name,-44} | {Requests,8} | {Errors,6} | {PerSecond,10:F0} | {Percentile(50),8:F2} | {Percentile(99),8:F2} |";
 
-    public static async Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, Task<bool>> operation, int? maxOperations = null)
+    public static Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, Task<bool>> operation, int? maxOperations = null) =>
+        MeasureAsync(name, concurrency, duration, (_, index) => operation(index), maxOperations);
+
+    // operation gets the loop's number (0 to concurrency - 1: a loop can own a customer) and the operation's.
+    public static async Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, int, Task<bool>> operation, int? maxOperations = null)
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
@@ -30,7 +34,16 @@ public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Ela
                 }
 
                 var started = Stopwatch.GetTimestamp();
-                var ok = await operation(index);
+                bool ok;
+                try
+                {
+                    ok = await operation(worker, index);
+                }
+                catch (Exception)
+                {
+                    ok = false;
+                }
+
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (!ok)
                 {

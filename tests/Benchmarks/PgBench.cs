@@ -14,7 +14,7 @@ public static partial class PgBench
             CREATE TABLE bench_products (id int PRIMARY KEY, stock int NOT NULL, version int NOT NULL);
             CREATE TABLE bench_carts (id int PRIMARY KEY, payload jsonb NOT NULL);
             CREATE TABLE bench_orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, cart_id int NOT NULL, payload jsonb NOT NULL);
-            INSERT INTO bench_products SELECT g, 1000000000, 0 FROM generate_series(1, 20) g;
+            INSERT INTO bench_products SELECT g, 1000000000, 0 FROM generate_series(1, 200) g;
             INSERT INTO bench_carts SELECT g, '{"lines": []}' FROM generate_series(1, 20000) g;
             """]);
         var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Last();

@@ -1,16 +1,22 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using EShop.Benchmarks;
-using EShop.Carts;
 using EShop.Catalog;
-using EShop.Ordering;
 
-// Usage: dotnet build EShop.sln -c Release && dotnet run -c Release --project tests/Benchmarks [-- seconds concurrency Local|Durable]
-var seconds = args.Length > 0 ? int.Parse(args[0]) : 10;
-var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
-var durable = args.Length > 2 && args[2] == "Durable";
+// Usage (figures and how to read them: docs/benchmarks.md):
+//   dotnet build EShop.sln -c Release
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- [seconds] [Local|Durable]
+//       catalog reads (GraphQL vs minimal API), checkout through the gateway, and on Durable pgbench's ceiling
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- search [seconds] [productsPerCategory]
+//       the demo catalog generated at 12 x productsPerCategory products (8334: 100,008), then catalog searches
+var searchRun = args.FirstOrDefault() == "search";
+var rest = searchRun ? args[1..] : args;
+var seconds = rest.Length > 0 ? int.Parse(rest[0]) : 10;
+var durable = !searchRun && rest.Length > 1 && rest[1] == "Durable";
+var productsPerCategory = searchRun && rest.Length > 1 ? int.Parse(rest[1]) : 8334;
 var duration = TimeSpan.FromSeconds(seconds);
+const int ReadClients = 16, Shoppers = 32, SearchClients = 16, BenchProducts = 200;
 const int GatewayPort = 30_100;
 const string SiloUrl = "http://127.0.0.1:8181", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
 
@@ -20,7 +26,9 @@ var orleans = new Dictionary<string, string>
     ["Orleans__GatewayPort"] = GatewayPort.ToString(),
     ["Orleans__ClusterId"] = "eshop-bench",
     ["EShop__DemoCatalog__Enabled"] = "true",
+    ["EShop__DemoCatalog__ProductsPerCategory"] = searchRun ? productsPerCategory.ToString() : "85",
     ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__EShop.Silo.DemoCatalog"] = "Information",
 };
 Directory.CreateDirectory(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs"));
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
@@ -33,10 +41,11 @@ if (durable)
     orleans["ConnectionStrings__Redis"] = Database.Redis;
 }
 
+var started = DateTime.UtcNow;
 await using var silo = ChildProcess.Start("src/Silo", SiloUrl, orleans, ".data/logs/bench-silo.log");
 await using var gateway = ChildProcess.Start("src/GraphQLGateway", GatewayUrl, orleans, ".data/logs/bench-gateway.log");
 
-// (b) The same grain read behind a minimal API: what GraphQL costs on top of it.
+// (b) The same catalog view behind a minimal API: what GraphQL costs on top of it.
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls(MinimalApiUrl);
@@ -49,73 +58,100 @@ var app = builder.Build();
 app.MapGet("/products/{id}", async (string id, IGrainFactory grains) =>
     await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductAsync(id) is { } p ? Results.Ok(p) : Results.NotFound());
 
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 });
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Shoppers * 2 }) { Timeout = TimeSpan.FromMinutes(5) };
 await ChildProcess.WaitHealthyAsync(http, SiloUrl);
 await app.StartAsync();
 await ChildProcess.WaitHealthyAsync(http, GatewayUrl);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
+var storefront = new Storefront(http, GatewayUrl);
+Console.WriteLine($"{Environment.ProcessorCount} cores, {seconds} s per run; silo and gateway up in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
-var skus = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).SearchAsync(new ProductQuery(null, null, null, null, true, ProductSort.Name, 0, 100)))
-    .Items.Select(p => p.Id).ToArray();
-const string ProductByIdQuery = "query($id: ID!) { product(id: $id) { id name price { amount currency } salePrice { amount } stock inStock } }";
-
-async Task<bool> GraphQLRead(int i)
+var runs = new List<LoadRun>();
+if (searchRun)
 {
-    using var response = await http.PostAsJsonAsync(GatewayUrl + "/graphql", new { query = ProductByIdQuery, variables = new { id = skus[i % skus.Length] } });
-    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-    return response.IsSuccessStatusCode && !body.TryGetProperty("errors", out _);
+    var loaded = Regex.Match(await File.ReadAllTextAsync(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs/bench-silo.log")), @"Loaded the demo catalog: (\d+) products in ([0-9.]+) s");
+    Console.WriteLine($"Generated: {loaded.Groups[1].Value} products in {loaded.Groups[2].Value} s (silo log: Loaded the demo catalog)");
+    runs.Add(await SearchBenchmark.RunAsync(storefront, SearchClients, duration, withWords: true));
+    runs.Add(await SearchBenchmark.RunAsync(storefront, SearchClients, duration, withWords: false));
 }
-
-async Task<bool> MinimalRead(int i)
+else
 {
-    using var response = await http.GetAsync($"{MinimalApiUrl}/products/{skus[i % skus.Length]}");
-    await response.Content.ReadFromJsonAsync<JsonElement>();
-    return response.IsSuccessStatusCode;
+    var skus = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).SearchAsync(new ProductQuery(null, null, null, null, true, ProductSort.Name, 0, 100)))
+        .Items.Select(p => p.Id).ToArray();
+    const string ProductById = "query($id: ID!) { product(id: $id) { id name price { amount currency } salePrice { amount } stock inStock } }";
+    Task<bool> GraphQLRead(int i) => Succeeds(() => storefront.PostAsync(ProductById, new { id = skus[i % skus.Length] }));
+
+    async Task<bool> MinimalRead(int i)
+    {
+        using var response = await http.GetAsync($"{MinimalApiUrl}/products/{skus[i % skus.Length]}");
+        await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode;
+    }
+
+    await LoadRun.MeasureAsync("warm-up", ReadClients, TimeSpan.FromSeconds(3), GraphQLRead);
+    await LoadRun.MeasureAsync("warm-up", ReadClients, TimeSpan.FromSeconds(3), MinimalRead);
+    runs.Add(await LoadRun.MeasureAsync($"(a) product(id), GraphQL, {ReadClients} clients", ReadClients, duration, GraphQLRead));
+    runs.Add(await LoadRun.MeasureAsync($"(b) same view, minimal API, {ReadClients} clients", ReadClients, duration, MinimalRead));
+
+    // (c) Checkout through the gateway: each of 32 signed-up shoppers, in a loop, adds one unit of one of 200 products
+    // with deep stock and checks out (card, tok_visa), in one GraphQL mutation. The saga then pays and labels every
+    // order on the same silo, cores and database while the run goes on.
+    var admin = grains.GetGrain<ICatalogAdminGrain>(0);
+    var products = Enumerable.Range(1, BenchProducts).Select(i => new ProductImport($"bench-{i:000}", new ProductDetails(
+        $"Bench Product {i}", "A product of the checkout benchmark.", "electronics", 10m + i, 10_000_000, 500))).ToArray();
+    foreach (var batch in products.Chunk(ICatalogAdminGrain.MaxImport))
+    {
+        var imported = await admin.ImportProductsAsync([.. batch]);
+        if (!imported.Succeeded)
+        {
+            throw new InvalidOperationException(imported.Errors[0].Message);
+        }
+    }
+
+    var tokens = await Task.WhenAll(Enumerable.Range(0, Shoppers).Select(i => storefront.SignUpAsync($"bench-{stamp}-{i}@example.com")));
+    const string AddAndCheckout = """
+        mutation($productId: ID!, $key: String!) {
+          addToCart(productId: $productId, quantity: 1) { userErrors { code message } }
+          checkout(input: {
+            idempotencyKey: $key, shippingSpeed: STANDARD, payment: { method: CARD, cardToken: "tok_visa" },
+            shippingAddress: { name: "Bench Shopper", line1: "Calle Mayor 1", city: "Madrid", postalCode: "28013", country: "ES" } }) {
+            order { id } userErrors { code message } } }
+        """;
+    Task<bool> Checkout(int shopper, int i) => Succeeds(async () =>
+    {
+        var data = await storefront.PostAsync(AddAndCheckout, new { productId = products[Random.Shared.Next(BenchProducts)].ProductId, key = $"bench-{i}" }, tokens[shopper]);
+        return data.GetProperty("addToCart").GetProperty("userErrors").GetArrayLength() == 0
+            && data.GetProperty("checkout").GetProperty("order").ValueKind == JsonValueKind.Object
+            ? data
+            : throw new InvalidOperationException(data.ToString());
+    });
+
+    await LoadRun.MeasureAsync("warm-up", Shoppers, TimeSpan.FromSeconds(3), (s, i) => Checkout(s, 1_000_000 + i));
+    runs.Add(await LoadRun.MeasureAsync($"(c) checkout, {(durable ? "Durable" : "Local")}, GraphQL, {Shoppers} shoppers", Shoppers, duration, Checkout));
 }
-
-Console.WriteLine($"Warming up ({Environment.ProcessorCount} cores, {concurrency} concurrent clients, {seconds} s per run)...");
-await LoadRun.MeasureAsync("warm-up", concurrency, TimeSpan.FromSeconds(3), GraphQLRead);
-await LoadRun.MeasureAsync("warm-up", concurrency, TimeSpan.FromSeconds(3), MinimalRead);
-var graphql = await LoadRun.MeasureAsync("(a) product(id) via GraphQL over HTTP", concurrency, duration, GraphQLRead);
-var minimal = await LoadRun.MeasureAsync("(b) same grain via minimal API (GET JSON)", concurrency, duration, MinimalRead);
-
-// (c) Checkouts: one transaction over cart, products and order per customer, spread over 20 products.
-var admin = grains.GetGrain<ICatalogAdminGrain>(0);
-var hot = skus.Take(20).ToArray();
-foreach (var sku in hot)
-{
-    await admin.AdjustStockAsync(sku, 1_000_000);
-}
-
-var prices = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductsAsync([.. hot])).ToDictionary(p => p.Id, p => p.SalePrice);
-var carts = 20_000;
-var customers = new Guid[carts];
-await LoadRun.MeasureAsync("fill carts", concurrency, TimeSpan.FromMinutes(10), async i =>
-{
-    customers[i] = Guid.NewGuid();
-    var cart = grains.GetGrain<ICartGrain>(customers[i]);
-    return (await cart.AddAsync(hot[i % hot.Length], 1)).Succeeded && (await cart.AddAsync(hot[(i * 7 + 3) % hot.Length], 2)).Succeeded;
-}, carts);
-var address = new Address("Bench", "Calle 1", null, "Madrid", "28013", "ES");
-var checkout = await LoadRun.MeasureAsync(durable ? "(c) checkout, Durable: PostgreSQL (grain call)" : "(c) checkout, memory storage (grain call)", concurrency, duration, async i =>
-{
-    var request = new CheckoutRequest(customers[i], "bench", address, ShippingSpeed.Standard, new PaymentDetails(PaymentMethod.Card, "tok_visa", null));
-    return (await grains.GetGrain<IOrderProcessGrain>(OrderIds.ForCheckout(customers[i], "bench")).CheckoutAsync(request)).Succeeded;
-}, carts);
 
 Console.WriteLine();
 Console.WriteLine("| run                                          | requests | errors |      req/s |  p50 ms |  p99 ms |");
 Console.WriteLine("|----------------------------------------------|---------:|-------:|-----------:|--------:|--------:|");
-Console.WriteLine(graphql);
-Console.WriteLine(minimal);
-Console.WriteLine(checkout);
+runs.ForEach(Console.WriteLine);
 Console.WriteLine();
-Console.WriteLine($"GraphQL / minimal API: throughput {graphql.PerSecond / minimal.PerSecond:P0}, p50 latency x{graphql.Percentile(50) / minimal.Percentile(50):F2}");
+if (!searchRun)
+{
+    Console.WriteLine($"GraphQL / minimal API: throughput {runs[0].PerSecond / runs[1].PerSecond:P0}, p50 latency x{runs[0].Percentile(50) / runs[1].Percentile(50):F2}");
+}
+
 if (durable)
 {
     await Database.CreateAsync($"eshop_pgbench_{stamp}");
-    var (tps, latency) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", concurrency, seconds);
-    Console.WriteLine($"pgbench, the checkout's writes as one PostgreSQL transaction: {tps:F0} tps, {latency:F2} ms average");
-    Console.WriteLine($"Durable checkouts / pgbench ceiling: {checkout.PerSecond / tps:P1}");
+    var (tps, latency) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", Shoppers, seconds);
+    Console.WriteLine($"pgbench, the checkout's writes as one PostgreSQL transaction, {Shoppers} clients: {tps:F0} tps, {latency:F2} ms average");
+    Console.WriteLine($"Durable checkouts / pgbench ceiling: {runs[2].PerSecond / tps:P1}");
 }
+
 await app.StopAsync();
+
+static async Task<bool> Succeeds(Func<Task<JsonElement>> request)
+{
+    await request();
+    return true;
+}

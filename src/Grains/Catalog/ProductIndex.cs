@@ -1,28 +1,48 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace EShop.Catalog;
 
-// Every product's committed snapshot, searchable without looking at every product. A search word matches anywhere in
-// the name or description, ignoring case (ProductSearch.Score), so the index is of trigrams: each run of three
-// characters of the upper-cased name and description lists the products that contain it, in slot order. A product
-// containing a word of three or more characters contains all of that word's trigrams, so intersecting their lists
-// gives every product that can match, and only those are scored. A page is picked with a heap of offset + limit
-// entries, not by sorting every match.
+// Every product's committed snapshot, searchable in a fraction of a millisecond at 100,000 products.
 //
-// Searches share a lock; a change takes it alone, and changes of stock or price (every sale) touch no list. Products
-// are never removed; a slot is a product's place for the life of the index.
+// - A search word matches anywhere in the name or description (ProductSearch.Points). Each run of three characters
+//   (two for a two-letter word) of the upper-cased texts lists the products containing it, so a word's candidates are
+//   the intersection of its runs' lists; each candidate is then checked. What a word matches, with its points, is
+//   cached until a product is added or its texts change; stock and price changes, which every sale makes, keep it.
+// - Filters read plain arrays (category, sale price, stock), one per field.
+// - Without words, every product is a match: the total is counted in one pass over those arrays, and the page read
+//   from the products kept in each sort's order. With words, the page is picked with a heap of offset + limit.
+//
+// Searches share a lock and change nothing but caches; a change takes it alone. Products are never removed; a slot is
+// a product's place for the life of the index.
 public sealed class ProductIndex
 {
+    private const int CachedWords = 256;
+
     private readonly ReaderWriterLockSlim _lock = new();
-    private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, List<int>> _trigrams = [];
+    private readonly List<ProductSnapshot> _products = [];
+    private readonly List<string> _names = [];
+    private readonly List<string> _descriptions = [];
+    private readonly List<int> _categories = [];
+    private readonly List<decimal> _salePrices = [];
+    private readonly List<int> _stocks = [];
+    private readonly Dictionary<string, int> _categoryCodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<int>> _runs = [];
+    private readonly ConcurrentDictionary<string, WordMatches> _words = new(StringComparer.Ordinal);
 
-    // Each slot's place in name order (ProductSearch.ByName), which ends every sort; null after a product was added or
-    // renamed, until the next search computes it again.
-    private int[]? _nameRank;
+    // Bumped by every new product and every change of a name or description (texts), or of a sale price (prices):
+    // what was derived from them is kept with the generation it was derived at.
+    private int _texts;
+    private int _prices;
+    private Orders? _orders;
+    private readonly Lock _building = new();
 
-    private readonly record struct Entry(ProductSnapshot Product, decimal SalePrice);
+    private sealed record WordMatches(int Texts, int[] Slots, byte[] Points);
+
+    private sealed record Orders(int Texts, int Prices, int[] NameRank, int[] ByName, int[] ByPriceAsc, int[] ByPriceDesc, int[] ByNewest);
+
+    private readonly record struct Filter(int Category, decimal? MinPrice, decimal? MaxPrice, bool? InStock);
 
     private readonly record struct Match(int Slot, int Score);
 
@@ -31,7 +51,7 @@ public sealed class ProductIndex
         _lock.EnterReadLock();
         try
         {
-            return _slots.TryGetValue(productId, out var slot) ? _entries[slot].Product : null;
+            return _slots.TryGetValue(productId, out var slot) ? _products[slot] : null;
         }
         finally
         {
@@ -58,121 +78,141 @@ public sealed class ProductIndex
 
     public ProductPage Search(ProductQuery query)
     {
-        var terms = ProductQuery.Terms(query.Search);
-        while (true)
+        var words = ProductQuery.Terms(query.Search).Select(ProductSearch.Normalize).ToArray();
+        _lock.EnterReadLock();
+        try
         {
-            _lock.EnterReadLock();
-            try
-            {
-                if (_nameRank is { } nameRank)
-                {
-                    return Search(query, terms, nameRank);
-                }
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-
-            RankNames();
+            var filter = new Filter(
+                query.CategoryId is null ? -1 : _categoryCodes.GetValueOrDefault(query.CategoryId, -2),
+                query.MinPrice,
+                query.MaxPrice,
+                query.InStock);
+            return words.Length == 0 ? Browse(query, filter) : Find(query, filter, words);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
     }
 
     private void Apply(ProductSnapshot product)
     {
-        var entry = new Entry(product, product.SalePrice);
         if (!_slots.TryGetValue(product.Id, out var slot))
         {
-            slot = _entries.Count;
-            _entries.Add(entry);
+            slot = _products.Count;
             _slots[product.Id] = slot;
-            foreach (var trigram in Trigrams(product))
+            _products.Add(product);
+            _names.Add(ProductSearch.Normalize(product.Name));
+            _descriptions.Add(ProductSearch.Normalize(product.Description));
+            _categories.Add(CategoryCode(product.CategoryId));
+            _salePrices.Add(product.SalePrice);
+            _stocks.Add(product.Stock);
+            foreach (var run in Runs(_names[slot], _descriptions[slot]))
             {
-                ListOf(trigram).Add(slot);
+                ListOf(run).Add(slot);
             }
 
-            _nameRank = null;
+            _texts++;
             return;
         }
 
-        var held = _entries[slot].Product;
+        var held = _products[slot];
         if (held.Version >= product.Version)
         {
             return;
         }
 
-        _entries[slot] = entry;
+        _products[slot] = product;
+        _categories[slot] = CategoryCode(product.CategoryId);
+        _stocks[slot] = product.Stock;
+        if (_salePrices[slot] != product.SalePrice)
+        {
+            _salePrices[slot] = product.SalePrice;
+            _prices++;
+        }
+
         if (held.Name == product.Name && held.Description == product.Description)
         {
             return;
         }
 
-        var (before, after) = (Trigrams(held), Trigrams(product));
-        foreach (var trigram in before.Except(after))
+        var before = Runs(_names[slot], _descriptions[slot]);
+        (_names[slot], _descriptions[slot]) = (ProductSearch.Normalize(product.Name), ProductSearch.Normalize(product.Description));
+        var after = Runs(_names[slot], _descriptions[slot]);
+        foreach (var run in before.Except(after))
         {
-            var list = _trigrams[trigram];
+            var list = _runs[run];
             list.RemoveAt(list.BinarySearch(slot));
         }
 
-        foreach (var trigram in after.Except(before))
+        foreach (var run in after.Except(before))
         {
-            var list = ListOf(trigram);
+            var list = ListOf(run);
             list.Insert(~list.BinarySearch(slot), slot);
         }
 
-        if (held.Name != product.Name)
-        {
-            _nameRank = null;
-        }
+        _texts++;
     }
 
-    private void RankNames()
+    // No words: every product that passes the filters, in the sort's kept order.
+    private ProductPage Browse(ProductQuery query, Filter filter)
     {
-        _lock.EnterWriteLock();
-        try
+        var orders = CurrentOrders();
+        var total = 0;
+        for (var slot = 0; slot < _products.Count; slot++)
         {
-            if (_nameRank is not null)
+            if (Passes(slot, filter))
             {
-                return;
+                total++;
             }
-
-            var order = Enumerable.Range(0, _entries.Count).ToArray();
-            Array.Sort(order, (a, b) => ProductSearch.ByName.Compare(_entries[a].Product, _entries[b].Product));
-            var rank = new int[order.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                rank[order[i]] = i;
-            }
-
-            _nameRank = rank;
         }
-        finally
+
+        var order = query.Sort switch
         {
-            _lock.ExitWriteLock();
+            ProductSort.Relevance or ProductSort.Name => orders.ByName,
+            ProductSort.PriceAsc => orders.ByPriceAsc,
+            ProductSort.PriceDesc => orders.ByPriceDesc,
+            ProductSort.Newest => orders.ByNewest,
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
+        };
+        var page = ImmutableArray.CreateBuilder<ProductSnapshot>(Math.Min(query.Limit, total));
+        var skipped = 0;
+        for (var i = 0; i < order.Length && page.Count < query.Limit; i++)
+        {
+            if (Passes(order[i], filter) && skipped++ >= query.Offset)
+            {
+                page.Add(_products[order[i]]);
+            }
         }
+
+        return new ProductPage(page.ToImmutable(), query.Offset, total);
     }
 
-    private ProductPage Search(ProductQuery query, string[] terms, int[] nameRank)
+    // Words: the products every word matches, scored by the sum of the words' points, best page by heap.
+    private ProductPage Find(ProductQuery query, Filter filter, string[] words)
     {
-        var order = Order(query.Sort, nameRank);
+        var matches = words.Select(MatchesOf).ToArray();
+        var fewest = matches.MinBy(m => m.Slots.Length)!;
+        var nameRank = CurrentOrders().NameRank;
+        Comparison<Match> order = query.Sort switch
+        {
+            ProductSort.Relevance => (a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            ProductSort.Name => (a, b) => nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            ProductSort.PriceAsc => (a, b) => _salePrices[a.Slot].CompareTo(_salePrices[b.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            ProductSort.PriceDesc => (a, b) => _salePrices[b.Slot].CompareTo(_salePrices[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            ProductSort.Newest => (a, b) => _products[b.Slot].CreatedAt.CompareTo(_products[a.Slot].CreatedAt) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
+        };
+
         var keep = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
 
         // The worst match kept is at the top of the heap, to be replaced by a better one.
         var best = new PriorityQueue<Match, Match>(Comparer<Match>.Create((a, b) => order(b, a)));
         var total = 0;
-        foreach (var slot in Candidates(terms))
+        for (var i = 0; i < fewest.Slots.Length; i++)
         {
-            var (product, salePrice) = _entries[slot];
-            if ((query.CategoryId is not null && product.CategoryId != query.CategoryId)
-                || salePrice < query.MinPrice
-                || salePrice > query.MaxPrice
-                || (query.InStock is { } inStock && (product.Stock > 0) != inStock))
-            {
-                continue;
-            }
-
-            var score = terms.Length == 0 ? 0 : ProductSearch.Score(product, terms);
-            if (terms.Length > 0 && score == 0)
+            var slot = fewest.Slots[i];
+            if (!Passes(slot, filter) || Score(fewest, i, matches) is not (> 0 and var score))
             {
                 continue;
             }
@@ -190,39 +230,75 @@ public sealed class ProductIndex
         }
 
         var sorted = best.UnorderedItems.Select(m => m.Element).ToArray();
-        Array.Sort(sorted, (a, b) => order(a, b));
-        return new ProductPage([.. sorted.Skip(query.Offset).Select(m => _entries[m.Slot].Product)], query.Offset, total);
+        Array.Sort(sorted, order);
+        return new ProductPage([.. sorted.Skip(query.Offset).Select(m => _products[m.Slot])], query.Offset, total);
     }
 
-    private Comparison<Match> Order(ProductSort sort, int[] nameRank) => sort switch
+    // The sum of every word's points for the product at position i of the word with the fewest matches, or 0 when
+    // another word does not match it.
+    private static int Score(WordMatches fewest, int i, WordMatches[] matches)
     {
-        ProductSort.Relevance => (a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-        ProductSort.Name => (a, b) => nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-        ProductSort.PriceAsc => (a, b) => _entries[a.Slot].SalePrice.CompareTo(_entries[b.Slot].SalePrice) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-        ProductSort.PriceDesc => (a, b) => _entries[b.Slot].SalePrice.CompareTo(_entries[a.Slot].SalePrice) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-        ProductSort.Newest => (a, b) => _entries[b.Slot].Product.CreatedAt.CompareTo(_entries[a.Slot].Product.CreatedAt) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
-    };
-
-    // The slots, in order, of every product that contains all trigrams of the search's words of three characters or
-    // more; every product when there are none.
-    private IEnumerable<int> Candidates(string[] terms)
-    {
-        var trigrams = new HashSet<long>();
-        foreach (var term in terms)
+        var (slot, score) = (fewest.Slots[i], 0);
+        foreach (var word in matches)
         {
-            AddTrigrams(trigrams, term.ToUpperInvariant());
+            var at = ReferenceEquals(word, fewest) ? i : Array.BinarySearch(word.Slots, slot);
+            if (at < 0)
+            {
+                return 0;
+            }
+
+            score += word.Points[at];
         }
 
-        if (trigrams.Count == 0)
+        return score;
+    }
+
+    private bool Passes(int slot, Filter filter) =>
+        (filter.Category == -1 || _categories[slot] == filter.Category)
+        && !(_salePrices[slot] < filter.MinPrice)
+        && !(_salePrices[slot] > filter.MaxPrice)
+        && (filter.InStock is not { } inStock || _stocks[slot] > 0 == inStock);
+
+    // What one normalized word matches, from the cache while no text changed since.
+    private WordMatches MatchesOf(string word)
+    {
+        if (_words.TryGetValue(word, out var cached) && cached.Texts == _texts)
         {
-            return Enumerable.Range(0, _entries.Count);
+            return cached;
         }
 
-        var lists = new List<List<int>>(trigrams.Count);
-        foreach (var trigram in trigrams)
+        var slots = new List<int>();
+        var points = new List<byte>();
+        foreach (var slot in Candidates(word))
         {
-            if (!_trigrams.TryGetValue(trigram, out var list))
+            if (ProductSearch.Points(_names[slot], _descriptions[slot], word) is > 0 and var p)
+            {
+                slots.Add(slot);
+                points.Add((byte)p);
+            }
+        }
+
+        if (_words.Count >= CachedWords)
+        {
+            _words.Clear();
+        }
+
+        return _words[word] = new WordMatches(_texts, [.. slots], [.. points]);
+    }
+
+    // The slots, in order, of every product whose texts contain all the runs of word; every product for one letter.
+    private IEnumerable<int> Candidates(string word)
+    {
+        var runs = Runs(word);
+        if (runs.Count == 0)
+        {
+            return Enumerable.Range(0, _products.Count);
+        }
+
+        var lists = new List<List<int>>(runs.Count);
+        foreach (var run in runs)
+        {
+            if (!_runs.TryGetValue(run, out var list))
             {
                 return [];
             }
@@ -235,38 +311,108 @@ public sealed class ProductIndex
         foreach (var list in lists.Skip(1))
         {
             candidates.RemoveAll(slot => list.BinarySearch(slot) < 0);
-            if (candidates.Count == 0)
-            {
-                break;
-            }
         }
 
         return candidates;
     }
 
-    private List<int> ListOf(long trigram)
+    // The orders every sort ends on: name (as ProductSearch.ByName), and each sort's key before it. Rebuilt by the
+    // first search after a product was added, renamed or repriced, while the searches behind it wait.
+    private Orders CurrentOrders()
     {
-        if (!_trigrams.TryGetValue(trigram, out var list))
+        if (_orders is { } current && current.Texts == _texts && current.Prices == _prices)
         {
-            _trigrams[trigram] = list = [];
+            return current;
+        }
+
+        lock (_building)
+        {
+            return _orders is { } built && built.Texts == _texts && built.Prices == _prices ? built : BuildOrders();
+        }
+    }
+
+    private Orders BuildOrders()
+    {
+        var byName = Enumerable.Range(0, _products.Count).ToArray();
+        Array.Sort(byName, (a, b) => ProductSearch.ByName.Compare(_products[a], _products[b]));
+        var nameRank = new int[byName.Length];
+        for (var i = 0; i < byName.Length; i++)
+        {
+            nameRank[byName[i]] = i;
+        }
+
+        int[] Sorted(Comparison<int> key) => [.. byName.Order(Comparer<int>.Create((a, b) => key(a, b) is var c and not 0 ? c : nameRank[a].CompareTo(nameRank[b])))];
+        var orders = new Orders(
+            _texts,
+            _prices,
+            nameRank,
+            byName,
+            Sorted((a, b) => _salePrices[a].CompareTo(_salePrices[b])),
+            Sorted((a, b) => _salePrices[b].CompareTo(_salePrices[a])),
+            Sorted((a, b) => _products[b].CreatedAt.CompareTo(_products[a].CreatedAt)));
+        _orders = orders;
+        return orders;
+    }
+
+    private int CategoryCode(string categoryId)
+    {
+        if (!_categoryCodes.TryGetValue(categoryId, out var code))
+        {
+            _categoryCodes[categoryId] = code = _categoryCodes.Count;
+        }
+
+        return code;
+    }
+
+    private List<int> ListOf(long run)
+    {
+        if (!_runs.TryGetValue(run, out var list))
+        {
+            _runs[run] = list = [];
         }
 
         return list;
     }
 
-    private static HashSet<long> Trigrams(ProductSnapshot product)
+    // A product's runs: every three-character run of its texts, and every two-character one, so that a two-letter
+    // word has a list too.
+    private static HashSet<long> Runs(string name, string description)
     {
-        var trigrams = new HashSet<long>();
-        AddTrigrams(trigrams, product.Name.ToUpperInvariant());
-        AddTrigrams(trigrams, product.Description.ToUpperInvariant());
-        return trigrams;
+        var runs = new HashSet<long>();
+        foreach (var text in (ReadOnlySpan<string>)[name, description])
+        {
+            for (var i = 0; i + 1 < text.Length; i++)
+            {
+                runs.Add(Pair(text, i));
+                if (i + 2 < text.Length)
+                {
+                    runs.Add(Triple(text, i));
+                }
+            }
+        }
+
+        return runs;
     }
 
-    private static void AddTrigrams(HashSet<long> trigrams, string text)
+    // A word's runs: its three-character runs, or its one two-character run; none for a single letter.
+    private static HashSet<long> Runs(string word)
     {
-        for (var i = 0; i + 2 < text.Length; i++)
+        var runs = new HashSet<long>();
+        if (word.Length == 2)
         {
-            trigrams.Add(((long)text[i] << 32) | ((long)text[i + 1] << 16) | text[i + 2]);
+            runs.Add(Pair(word, 0));
         }
+
+        for (var i = 0; i + 2 < word.Length; i++)
+        {
+            runs.Add(Triple(word, i));
+        }
+
+        return runs;
     }
+
+    // Bit 48 tells a pair from a triple.
+    private static long Pair(string text, int at) => (1L << 48) | ((long)text[at] << 16) | text[at + 1];
+
+    private static long Triple(string text, int at) => ((long)text[at] << 32) | ((long)text[at + 1] << 16) | text[at + 2];
 }

@@ -10,6 +10,9 @@ using EShop.GraphQLGateway.Shipping;
 using EShop.ServiceDefaults;
 using Microsoft.FeatureManagement;
 using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -108,22 +111,33 @@ public static class GatewayBuilderExtensions
             // A subscription's later results run long after the operation's scope is gone: each gets a scope of its
             // own, so scoped services (data loaders) are fresh per result.
             .AddScopedSubscriptionExecutionStrategy()
-            .AddComplexityAnalyzer(c =>
+            .ConfigureExecution<DocumentCache>()
+
+            // Complexity runs on every request, cached document or not: list sizes come from arguments, which
+            // variables set.
+            .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true)
+            .ConfigureComplexity());
+    }
+
+    private static IGraphQLBuilder ConfigureComplexity(this IGraphQLBuilder graphql)
+    {
+        graphql.Services.Configure<ComplexityOptions>(c =>
+        {
+            c.MaxDepth = 12;
+            c.MaxComplexity = 10_000;
+
+            // GraphiQL's introspection query is 15 levels deep. Introspection only reads the (fixed) schema, so an
+            // operation that selects nothing else is let through.
+            c.ValidateComplexityDelegate = context =>
             {
-                c.MaxDepth = 12;
-                c.MaxComplexity = 10_000;
-
-                // GraphiQL's introspection query is 15 levels deep. Introspection only reads the (fixed) schema, so an
-                // operation that selects nothing else is let through.
-                c.ValidateComplexityDelegate = context =>
+                if (context.ValidationContext.Operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__")))
                 {
-                    if (context.ValidationContext.Operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue.StartsWith("__")))
-                    {
-                        context.Error = null;
-                    }
+                    context.Error = null;
+                }
 
-                    return Task.CompletedTask;
-                };
-            }));
+                return Task.CompletedTask;
+            };
+        });
+        return graphql;
     }
 }

@@ -75,6 +75,9 @@ public static class GraphQLHttpEndpoint
         await ExecuteAsync(http, executer, serializer, request, isGet: true);
     }
 
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueriesOnlyRule.Instance];
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, SubscriptionsOverWebSocketRule.Instance];
+
     private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, GraphQLRequest? request, bool isGet)
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
@@ -98,7 +101,8 @@ public static class GraphQLHttpEndpoint
                 User = http.User,
                 RequestServices = http.RequestServices,
                 CancellationToken = cancellationToken,
-                ValidationRules = [.. DocumentValidator.CoreRules, isGet ? QueriesOnlyRule.Instance : SubscriptionsOverWebSocketRule.Instance],
+                ValidationRules = isGet ? GetRules : PostRules,
+                CachedDocumentValidationRules = isGet ? [QueriesOnlyRule.Instance] : [SubscriptionsOverWebSocketRule.Instance],
             }), http.RequestAborted);
         }
         catch (BrokenCircuitException)

@@ -3,8 +3,8 @@ using EShop.Catalog;
 namespace EShop.Silo.DemoCatalog;
 
 // A deterministic demo catalog: the same 1,020 products in 12 categories on every machine, so screenshots,
-// load tests and the README's examples agree. Names are adjective × item per category; prices and stock come from
-// a fixed-seed generator.
+// load tests and the README's examples agree. Names are adjective × item per category (then numbered series, in a
+// catalog made bigger for load tests); prices and stock come from a fixed-seed generator.
 public static class DemoCatalogData
 {
     public const int ProductsPerCategory = 85;
@@ -30,20 +30,21 @@ public static class DemoCatalogData
 
     public static IEnumerable<Category> CategoryList => Categories.Select(c => new Category(c.Id, c.Name));
 
-    public static IEnumerable<(string Id, ProductDetails Details)> Products()
+    public static IEnumerable<(string Id, ProductDetails Details)> Products(int productsPerCategory = ProductsPerCategory)
     {
         for (var c = 0; c < Categories.Length; c++)
         {
             var (categoryId, categoryName, items) = Categories[c];
             var random = new Random(1_000 + c);
-            for (var i = 0; i < ProductsPerCategory; i++)
+            for (var i = 0; i < productsPerCategory; i++)
             {
-                var name = $"{Adjectives[i % Adjectives.Length]} {items[i / Adjectives.Length % items.Length]}";
+                var combinations = Adjectives.Length * items.Length;
+                var name = $"{Adjectives[i % Adjectives.Length]} {items[i / Adjectives.Length % items.Length]}" + (i < combinations ? "" : $" Series {i / combinations + 1}");
                 var price = Math.Round((decimal)(random.NextDouble() * 240 + 2.5), 2);
                 var stock = random.Next(10) == 0 ? 0 : random.Next(1, 250);
                 yield return ($"{categoryId}-{i + 1:000}", new ProductDetails(
                     name,
-                    $"{name} from our {categoryName.ToLowerInvariant()} range. Demo product {i + 1} of {ProductsPerCategory}.",
+                    $"{name} from our {categoryName.ToLowerInvariant()} range. Demo product {i + 1} of {productsPerCategory}.",
                     categoryId,
                     price,
                     stock,

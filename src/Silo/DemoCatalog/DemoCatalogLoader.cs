@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace EShop.Silo.DemoCatalog;
 
-// Loads DemoCatalogData through the admin commands, as an admin would.
+// Loads DemoCatalogData through the admin commands, as an admin would: categories one by one, products in bulk
+// imports of ICatalogAdminGrain.MaxImport, a few at a time.
 public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<DemoCatalogOptions> options, ILogger<DemoCatalogLoader> logger) : IStartupTask
 {
     public async Task Execute(CancellationToken cancellationToken)
@@ -16,10 +17,10 @@ public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<Dem
 
         // Only what is missing: a load cut short finishes on the next start, and products that exist keep their
         // stock and prices. Silos starting together may both load a product; the upserts are identical.
-        var products = DemoCatalogData.Products().ToList();
+        var products = DemoCatalogData.Products(options.Value.ProductsPerCategory).ToList();
         var existing = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductsAsync([.. products.Select(p => p.Id)]))
             .Select(p => p.Id).ToHashSet();
-        var missing = products.Where(p => !existing.Contains(p.Id)).ToList();
+        var missing = products.Where(p => !existing.Contains(p.Id)).Select(p => new ProductImport(p.Id, p.Details)).ToList();
         if (missing.Count == 0)
         {
             return;
@@ -33,14 +34,14 @@ public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<Dem
         }
 
         await Parallel.ForEachAsync(
-            missing,
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (product, _) =>
+            missing.Chunk(ICatalogAdminGrain.MaxImport),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (batch, _) =>
             {
-                var result = await admin.UpsertProductAsync(product.Id, product.Details);
+                var result = await admin.ImportProductsAsync([.. batch]);
                 if (!result.Succeeded)
                 {
-                    throw new InvalidOperationException($"Demo product {product.Id} was refused: {result.Errors[0].Message}");
+                    throw new InvalidOperationException($"The demo catalog was refused: {result.Errors[0].Message}");
                 }
             });
         LogLoaded(logger, missing.Count, watch.Elapsed.TotalSeconds);

@@ -9,14 +9,15 @@ internal static class ScanSearch
 {
     public static ProductPage Run(IEnumerable<ProductSnapshot> products, ProductQuery query)
     {
-        var terms = ProductQuery.Terms(query.Search);
+        var words = ProductQuery.Terms(query.Search).Select(ProductSearch.Normalize).ToArray();
         var matches = products
             .Where(p => query.CategoryId is null || p.CategoryId == query.CategoryId)
             .Where(p => query.MinPrice is null || p.SalePrice >= query.MinPrice)
             .Where(p => query.MaxPrice is null || p.SalePrice <= query.MaxPrice)
             .Where(p => query.InStock is null || (p.Stock > 0) == query.InStock)
-            .Select(p => (Product: p, Score: ProductSearch.Score(p, terms)))
-            .Where(m => m.Score > 0 || terms.Length == 0)
+            .Select(p => (Product: p, Points: words.Select(w => ProductSearch.Points(ProductSearch.Normalize(p.Name), ProductSearch.Normalize(p.Description), w)).ToList()))
+            .Where(m => !m.Points.Contains(0))
+            .Select(m => (m.Product, Score: m.Points.Sum()))
             .ToList();
 
         IOrderedEnumerable<(ProductSnapshot Product, int Score)> sorted = query.Sort switch
