@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace EShop.Catalog;
 
@@ -9,9 +10,11 @@ namespace EShop.Catalog;
 //   (two for a two-letter word) of the upper-cased texts lists the products containing it, so a word's candidates are
 //   the intersection of its runs' lists; each candidate is then checked. What a word matches, with its points, is
 //   cached until a product is added or its texts change; stock and price changes, which every sale makes, keep it.
-// - Filters read plain arrays (category, sale price, stock), one per field.
-// - Without words, every product is a match: the total is counted in one pass over those arrays, and the page read
-//   from the products kept in each sort's order. With words, the page is picked with a heap of offset + limit.
+// - Filters read plain arrays (category, sale price in cents, stock), one per field. Sale prices are whole cents
+//   (Validation.Money and Pricing.SalePrice see to it), so a price range is a range of cents.
+// - The total is counted in one pass over the matches (every product, without words). The page is read from the
+//   products kept in each sort's order (name order for relevance, score by score) while matches are dense, else
+//   picked from the matches with a heap of offset + limit.
 //
 // Searches share a lock and change nothing but caches; a change takes it alone. Products are never removed; a slot is
 // a product's place for the life of the index.
@@ -26,23 +29,26 @@ public sealed class ProductIndex
     private readonly List<string> _descriptions = [];
     private readonly List<int> _categories = [];
     private readonly List<decimal> _salePrices = [];
+    private readonly List<long> _cents = [];
     private readonly List<int> _stocks = [];
+    private readonly List<long> _created = [];
     private readonly Dictionary<string, int> _categoryCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<int>> _runs = [];
     private readonly ConcurrentDictionary<string, WordMatches> _words = new(StringComparer.Ordinal);
 
-    // Bumped by every new product and every change of a name or description (texts), or of a sale price (prices):
-    // what was derived from them is kept with the generation it was derived at.
+    // Bumped by every new product and every change of a name or description (texts), or of a sale price or creation
+    // time (sort keys): what was derived from them is kept with the generation it was derived at.
     private int _texts;
-    private int _prices;
+    private int _sortKeys;
     private Orders? _orders;
     private readonly Lock _building = new();
 
     private sealed record WordMatches(int Texts, int[] Slots, byte[] Points);
 
-    private sealed record Orders(int Texts, int Prices, int[] NameRank, int[] ByName, int[] ByPriceAsc, int[] ByPriceDesc, int[] ByNewest);
+    private sealed record Orders(int Texts, int SortKeys, int[] NameRank, int[] ByName, int[] ByPriceAsc, int[] ByPriceDesc, int[] ByNewest);
 
-    private readonly record struct Filter(int Category, decimal? MinPrice, decimal? MaxPrice, bool? InStock);
+    // Category -1: any; -2: one no product has. InStock 0: any; 1: in stock; 2: out of stock.
+    private readonly record struct Filter(int Category, long MinCents, long MaxCents, int InStock);
 
     private readonly record struct Match(int Slot, int Score);
 
@@ -84,9 +90,9 @@ public sealed class ProductIndex
         {
             var filter = new Filter(
                 query.CategoryId is null ? -1 : _categoryCodes.GetValueOrDefault(query.CategoryId, -2),
-                query.MinPrice,
-                query.MaxPrice,
-                query.InStock);
+                query.MinPrice is { } min ? (long)Math.Ceiling(Math.Clamp(min, -1e12m, 1e12m) * 100) : long.MinValue,
+                query.MaxPrice is { } max ? (long)Math.Floor(Math.Clamp(max, -1e12m, 1e12m) * 100) : long.MaxValue,
+                query.InStock switch { null => 0, true => 1, false => 2 });
             return words.Length == 0 ? Browse(query, filter) : Find(query, filter, words);
         }
         finally
@@ -106,7 +112,9 @@ public sealed class ProductIndex
             _descriptions.Add(ProductSearch.Normalize(product.Description));
             _categories.Add(CategoryCode(product.CategoryId));
             _salePrices.Add(product.SalePrice);
+            _cents.Add(Cents(product.SalePrice));
             _stocks.Add(product.Stock);
+            _created.Add(product.CreatedAt.UtcTicks);
             foreach (var run in Runs(_names[slot], _descriptions[slot]))
             {
                 ListOf(run).Add(slot);
@@ -125,10 +133,10 @@ public sealed class ProductIndex
         _products[slot] = product;
         _categories[slot] = CategoryCode(product.CategoryId);
         _stocks[slot] = product.Stock;
-        if (_salePrices[slot] != product.SalePrice)
+        if (_salePrices[slot] != product.SalePrice || _created[slot] != product.CreatedAt.UtcTicks)
         {
-            _salePrices[slot] = product.SalePrice;
-            _prices++;
+            (_salePrices[slot], _cents[slot], _created[slot]) = (product.SalePrice, Cents(product.SalePrice), product.CreatedAt.UtcTicks);
+            _sortKeys++;
         }
 
         if (held.Name == product.Name && held.Description == product.Description)
@@ -157,58 +165,63 @@ public sealed class ProductIndex
     // No words: every product that passes the filters, in the sort's kept order.
     private ProductPage Browse(ProductQuery query, Filter filter)
     {
-        var orders = CurrentOrders();
+        var categories = CollectionsMarshal.AsSpan(_categories);
+        var cents = CollectionsMarshal.AsSpan(_cents);
+        var stocks = CollectionsMarshal.AsSpan(_stocks);
         var total = 0;
-        for (var slot = 0; slot < _products.Count; slot++)
+        for (var slot = 0; slot < cents.Length; slot++)
         {
-            if (Passes(slot, filter))
+            if ((filter.Category == -1 || categories[slot] == filter.Category)
+                && cents[slot] >= filter.MinCents
+                && cents[slot] <= filter.MaxCents
+                && (filter.InStock == 0 || (stocks[slot] > 0 ? 1 : 2) == filter.InStock))
             {
                 total++;
             }
         }
 
-        var order = query.Sort switch
-        {
-            ProductSort.Relevance or ProductSort.Name => orders.ByName,
-            ProductSort.PriceAsc => orders.ByPriceAsc,
-            ProductSort.PriceDesc => orders.ByPriceDesc,
-            ProductSort.Newest => orders.ByNewest,
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
-        };
-        var page = ImmutableArray.CreateBuilder<ProductSnapshot>(Math.Min(query.Limit, total));
-        var skipped = 0;
-        for (var i = 0; i < order.Length && page.Count < query.Limit; i++)
-        {
-            if (Passes(order[i], filter) && skipped++ >= query.Offset)
-            {
-                page.Add(_products[order[i]]);
-            }
-        }
-
-        return new ProductPage(page.ToImmutable(), query.Offset, total);
+        return new ProductPage(Walk(KeptOrder(query.Sort, CurrentOrders()), query, filter, [total], words: null), query.Offset, total);
     }
 
-    // Words: the products every word matches, scored by the sum of the words' points, best page by heap.
+    // Words: the products every word matches, scored by the sum of the words' points. Relevance ranks by score, then
+    // name: its bands, one per score, are each in name order. The page is read from the sort's kept order, band by
+    // band, when that finds it sooner (about keep × products / band entries) than ranking every match does (about
+    // matches), else picked from all matches with a heap.
     private ProductPage Find(ProductQuery query, Filter filter, string[] words)
     {
         var matches = words.Select(MatchesOf).ToArray();
         var fewest = matches.MinBy(m => m.Slots.Length)!;
-        var nameRank = CurrentOrders().NameRank;
+        var orders = CurrentOrders();
+        var byScore = query.Sort == ProductSort.Relevance;
+        var bands = new int[byScore ? 3 * words.Length + 1 : 1];
+        for (var i = 0; i < fewest.Slots.Length; i++)
+        {
+            if (Passes(fewest.Slots[i], filter) && Score(fewest, i, matches) is > 0 and var score)
+            {
+                bands[byScore ? score : 0]++;
+            }
+        }
+
+        var total = bands.Sum();
+        if (WalkCost(bands, query) < fewest.Slots.Length)
+        {
+            return new ProductPage(Walk(KeptOrder(query.Sort, orders), query, filter, bands, matches), query.Offset, total);
+        }
+
+        var keep = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
+        var nameRank = orders.NameRank;
         Comparison<Match> order = query.Sort switch
         {
             ProductSort.Relevance => (a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
             ProductSort.Name => (a, b) => nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
             ProductSort.PriceAsc => (a, b) => _salePrices[a.Slot].CompareTo(_salePrices[b.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
             ProductSort.PriceDesc => (a, b) => _salePrices[b.Slot].CompareTo(_salePrices[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            ProductSort.Newest => (a, b) => _products[b.Slot].CreatedAt.CompareTo(_products[a.Slot].CreatedAt) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+            ProductSort.Newest => (a, b) => _created[b.Slot].CompareTo(_created[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
         };
 
-        var keep = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
-
         // The worst match kept is at the top of the heap, to be replaced by a better one.
         var best = new PriorityQueue<Match, Match>(Comparer<Match>.Create((a, b) => order(b, a)));
-        var total = 0;
         for (var i = 0; i < fewest.Slots.Length; i++)
         {
             var slot = fewest.Slots[i];
@@ -217,7 +230,6 @@ public sealed class ProductIndex
                 continue;
             }
 
-            total++;
             var match = new Match(slot, score);
             if (best.Count < keep)
             {
@@ -233,6 +245,89 @@ public sealed class ProductIndex
         Array.Sort(sorted, order);
         return new ProductPage([.. sorted.Skip(query.Offset).Select(m => _products[m.Slot])], query.Offset, total);
     }
+
+    // The page read from a kept order, band by band from the last (the highest score; a single band but for relevance):
+    // the band's matches past the offset, up to the limit, stopping once all of the band's matches have gone by.
+    private ImmutableArray<ProductSnapshot> Walk(int[] order, ProductQuery query, Filter filter, int[] bands, WordMatches[]? words)
+    {
+        var page = ImmutableArray.CreateBuilder<ProductSnapshot>(Math.Max(0, Math.Min(query.Limit, bands.Sum() - query.Offset)));
+        var skip = query.Offset;
+        for (var band = bands.Length - 1; band >= 0 && page.Count < query.Limit; band--)
+        {
+            if (skip >= bands[band])
+            {
+                skip -= bands[band];
+                continue;
+            }
+
+            var seen = 0;
+            for (var i = 0; i < order.Length && page.Count < query.Limit && seen < bands[band]; i++)
+            {
+                var slot = order[i];
+                if (Passes(slot, filter) && BandOf(slot, words, bands.Length) == band && seen++ >= skip)
+                {
+                    page.Add(_products[slot]);
+                }
+            }
+
+            skip = 0;
+        }
+
+        return page.ToImmutable();
+    }
+
+    // About how many entries of the kept order Walk reads: per band it reads from, what it takes there times how far
+    // apart the band's matches are.
+    private double WalkCost(int[] bands, ProductQuery query)
+    {
+        var (cost, skip, wanted) = (0d, (long)query.Offset, (long)query.Limit);
+        for (var band = bands.Length - 1; band >= 0 && wanted > 0; band--)
+        {
+            if (skip >= bands[band])
+            {
+                skip -= bands[band];
+                continue;
+            }
+
+            var taken = Math.Min(bands[band] - skip, wanted);
+            cost += (double)(skip + taken) * _products.Count / bands[band];
+            (skip, wanted) = (0, wanted - taken);
+        }
+
+        return cost;
+    }
+
+    // The band of the product in slot: its score with several bands, 0 with one; -1 when a word does not match it.
+    private static int BandOf(int slot, WordMatches[]? words, int bands)
+    {
+        if (words is null)
+        {
+            return 0;
+        }
+
+        var score = 0;
+        foreach (var word in words)
+        {
+            var at = Array.BinarySearch(word.Slots, slot);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            score += word.Points[at];
+        }
+
+        return bands > 1 ? score : 0;
+    }
+
+    private static int[] KeptOrder(ProductSort sort, Orders orders) => sort switch
+    {
+        ProductSort.Relevance or ProductSort.Name => orders.ByName,
+        ProductSort.PriceAsc => orders.ByPriceAsc,
+        ProductSort.PriceDesc => orders.ByPriceDesc,
+        ProductSort.Newest => orders.ByNewest,
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
+    };
 
     // The sum of every word's points for the product at position i of the word with the fewest matches, or 0 when
     // another word does not match it.
@@ -255,9 +350,11 @@ public sealed class ProductIndex
 
     private bool Passes(int slot, Filter filter) =>
         (filter.Category == -1 || _categories[slot] == filter.Category)
-        && !(_salePrices[slot] < filter.MinPrice)
-        && !(_salePrices[slot] > filter.MaxPrice)
-        && (filter.InStock is not { } inStock || _stocks[slot] > 0 == inStock);
+        && _cents[slot] >= filter.MinCents
+        && _cents[slot] <= filter.MaxCents
+        && (filter.InStock == 0 || (_stocks[slot] > 0 ? 1 : 2) == filter.InStock);
+
+    private static long Cents(decimal price) => (long)(price * 100);
 
     // What one normalized word matches, from the cache while no text changed since.
     private WordMatches MatchesOf(string word)
@@ -320,14 +417,14 @@ public sealed class ProductIndex
     // first search after a product was added, renamed or repriced, while the searches behind it wait.
     private Orders CurrentOrders()
     {
-        if (_orders is { } current && current.Texts == _texts && current.Prices == _prices)
+        if (_orders is { } current && current.Texts == _texts && current.SortKeys == _sortKeys)
         {
             return current;
         }
 
         lock (_building)
         {
-            return _orders is { } built && built.Texts == _texts && built.Prices == _prices ? built : BuildOrders();
+            return _orders is { } built && built.Texts == _texts && built.SortKeys == _sortKeys ? built : BuildOrders();
         }
     }
 
@@ -344,12 +441,12 @@ public sealed class ProductIndex
         int[] Sorted(Comparison<int> key) => [.. byName.Order(Comparer<int>.Create((a, b) => key(a, b) is var c and not 0 ? c : nameRank[a].CompareTo(nameRank[b])))];
         var orders = new Orders(
             _texts,
-            _prices,
+            _sortKeys,
             nameRank,
             byName,
             Sorted((a, b) => _salePrices[a].CompareTo(_salePrices[b])),
             Sorted((a, b) => _salePrices[b].CompareTo(_salePrices[a])),
-            Sorted((a, b) => _products[b].CreatedAt.CompareTo(_products[a].CreatedAt)));
+            Sorted((a, b) => _created[b].CompareTo(_created[a])));
         _orders = orders;
         return orders;
     }

@@ -112,10 +112,10 @@ public sealed class ProductSearchTests
                 var id = $"p{random.Next(120):000}";
                 var version = catalog.TryGetValue(id, out var held) ? held.Version + 1 : 1;
                 var product = held is not null && random.Next(2) == 0
-                    ? held with { Stock = random.Next(4), Price = random.Next(3) == 0 ? random.Next(1, 50) : held.Price, Version = version }
+                    ? held with { Stock = random.Next(4), Price = random.Next(3) == 0 ? random.Next(100, 5000) / 100m : held.Price, Version = version }
                     : new ProductSnapshot(
                         id, "eshop", Words(random, words, 1, 3), Words(random, words, 0, 6), $"c{random.Next(3)}", 100,
-                        random.Next(1, 50), random.Next(3) == 0 ? 10m : 0m, random.Next(4), T0.AddHours(-random.Next(10)), version);
+                        random.Next(100, 5000) / 100m, random.Next(3) == 0 ? 15m : 0m, random.Next(4), T0.AddHours(-random.Next(10)), version);
                 catalog[id] = product;
                 index.Apply([product]);
                 if (step % 20 != 0)
@@ -130,8 +130,8 @@ public sealed class ProductSearchTests
                     var query = Query(
                         search,
                         random.Next(3) == 0 ? $"c{random.Next(4)}" : null,
-                        random.Next(4) == 0 ? random.Next(1, 25) : null,
-                        random.Next(4) == 0 ? random.Next(25, 50) : null,
+                        random.Next(4) == 0 ? random.Next(1_000, 25_000) / 1000m : null,
+                        random.Next(4) == 0 ? random.Next(25_000, 50_000) / 1000m : null,
                         random.Next(3) switch { 0 => true, 1 => false, _ => null },
                         (ProductSort)random.Next(5),
                         random.Next(3) == 0 ? random.Next(0, 10) : 0,
