@@ -10,15 +10,18 @@ using EShop.Catalog;
 //       catalog reads (GraphQL vs minimal API), checkout through the gateway, and on Durable pgbench's ceiling
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- search [seconds] [productsPerCategory]
 //       the demo catalog generated at 12 x productsPerCategory products (8334: 100,008), then catalog searches
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- recovery [seconds]
+//       two Durable silos; shoppers buy while one silo is killed with kill -9 after seconds, and for seconds more
 var searchRun = args.FirstOrDefault() == "search";
-var rest = searchRun ? args[1..] : args;
+var recoveryRun = args.FirstOrDefault() == "recovery";
+var rest = searchRun || recoveryRun ? args[1..] : args;
 var seconds = rest.Length > 0 ? int.Parse(rest[0]) : 10;
-var durable = !searchRun && rest.Length > 1 && rest[1] == "Durable";
+var durable = recoveryRun || (!searchRun && rest.Length > 1 && rest[1] == "Durable");
 var productsPerCategory = searchRun && rest.Length > 1 ? int.Parse(rest[1]) : 8334;
 var duration = TimeSpan.FromSeconds(seconds);
 const int ReadClients = 16, Shoppers = 32, SearchClients = 16, BenchProducts = 200;
 const int GatewayPort = 30_100;
-const string SiloUrl = "http://127.0.0.1:8181", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
+const string SiloUrl = "http://127.0.0.1:8181", SecondSiloUrl = "http://127.0.0.1:8183", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
 
 var orleans = new Dictionary<string, string>
 {
@@ -43,6 +46,9 @@ if (durable)
 
 var started = DateTime.UtcNow;
 await using var silo = ChildProcess.Start("src/Silo", SiloUrl, orleans, ".data/logs/bench-silo.log");
+await using var second = recoveryRun
+    ? ChildProcess.Start("src/Silo", SecondSiloUrl, new Dictionary<string, string>(orleans) { ["Orleans__SiloPort"] = "11212", ["Orleans__GatewayPort"] = $"{GatewayPort + 1}" }, ".data/logs/bench-silo-2.log")
+    : null;
 await using var gateway = ChildProcess.Start("src/GraphQLGateway", GatewayUrl, orleans, ".data/logs/bench-gateway.log");
 
 // (b) The same catalog view behind a minimal API: what GraphQL costs on top of it.
@@ -60,6 +66,11 @@ app.MapGet("/products/{id}", async (string id, IGrainFactory grains) =>
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Shoppers * 2 }) { Timeout = TimeSpan.FromMinutes(5) };
 await ChildProcess.WaitHealthyAsync(http, SiloUrl);
+if (second is not null)
+{
+    await ChildProcess.WaitHealthyAsync(http, SecondSiloUrl);
+}
+
 await app.StartAsync();
 await ChildProcess.WaitHealthyAsync(http, GatewayUrl);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
@@ -67,6 +78,13 @@ var storefront = new Storefront(http, GatewayUrl);
 Console.WriteLine($"{Environment.ProcessorCount} cores, {seconds} s per run; silo and gateway up in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
 var runs = new List<LoadRun>();
+if (recoveryRun)
+{
+    await RecoveryBenchmark.RunAsync(storefront, grains, second!, duration, duration, stamp);
+    await app.StopAsync();
+    return;
+}
+
 if (searchRun)
 {
     var loaded = Regex.Match(await File.ReadAllTextAsync(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs/bench-silo.log")), @"Loaded the demo catalog: (\d+) products in ([0-9.]+) s");
