@@ -13,5 +13,5 @@ public interface ICatalogViewObserver : IGrainObserver
     Task ProductsChangedAsync(ImmutableArray<ProductSnapshot> products);
 
     [Alias("CategoriesChanged")]
-    Task CategoriesChangedAsync(ImmutableArray<Category> categories);
+    Task CategoriesChangedAsync(CategoryList categories);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace EShop.Catalog;
 
 /// <summary>The catalog's categories (one activation, key <see cref="Key"/>): admins change them; views read them.</summary>
@@ -13,5 +11,9 @@ public interface ICategoriesGrain : IGrainWithStringKey
 
     /// <summary>Sends every change of the categories to <paramref name="view"/> from now on; answers with them all.</summary>
     [Alias("Subscribe")]
-    Task<ImmutableArray<Category>> SubscribeAsync(ICatalogViewObserver view);
+    Task<CategoryList> SubscribeAsync(ICatalogViewObserver view);
+
+    /// <summary>Stops sending changes to <paramref name="view"/> (its silo is stopping).</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ICatalogViewObserver view);
 }

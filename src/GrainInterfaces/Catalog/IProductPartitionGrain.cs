@@ -38,4 +38,8 @@ public interface IProductPartitionGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("Subscribe")]
     Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view);
+
+    /// <summary>Stops sending changes to <paramref name="view"/> (its silo is stopping).</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(ICatalogViewObserver view);
 }

@@ -10,7 +10,9 @@ namespace EShop.Catalog;
 // read queues behind one activation.
 //
 // The view subscribes to every shard when the silo starts, and again every few seconds: a shard that moved (its silo
-// died) or that dropped this view (it did not answer in time) then sends it all its products again.
+// died) or that dropped this view (it did not answer in time) then sends it all its products again. Each shard's
+// answer is applied as it comes, so one shard that fails does not cost the others' (which they send only once). A
+// stopping silo unsubscribes, so no shard waits on a view that is gone.
 public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time, ILogger<CatalogView> logger)
     : ICatalogViewObserver, ILifecycleParticipant<ISiloLifecycle>
 {
@@ -20,7 +22,8 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
     private readonly ProductIndex _products = new();
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
-    private ImmutableArray<Category> _categories = [];
+    private readonly Lock _categoriesLock = new();
+    private CategoryList _categories = new(-1, []);
     private ICatalogViewObserver? _self;
 
     // Completes once the view holds every shard's products and the categories.
@@ -30,7 +33,7 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
 
     public ProductPage Search(ProductQuery query) => _products.Search(query);
 
-    public ImmutableArray<Category> Categories => ImmutableInterlocked.InterlockedCompareExchange(ref _categories, default, default);
+    public ImmutableArray<Category> Categories => Volatile.Read(ref _categories).Items;
 
     public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(nameof(CatalogView), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
@@ -40,10 +43,22 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
         return Task.CompletedTask;
     }
 
-    Task ICatalogViewObserver.CategoriesChangedAsync(ImmutableArray<Category> categories)
+    Task ICatalogViewObserver.CategoriesChangedAsync(CategoryList categories)
     {
-        ImmutableInterlocked.InterlockedExchange(ref _categories, categories);
+        ApplyCategories(categories);
         return Task.CompletedTask;
+    }
+
+    // Keeps the newest list, whichever arrives last: a subscription's answer can be older than a change sent since.
+    private void ApplyCategories(CategoryList categories)
+    {
+        lock (_categoriesLock)
+        {
+            if (categories.Version > _categories.Version)
+            {
+                Volatile.Write(ref _categories, categories);
+            }
+        }
     }
 
     private Task StartAsync(CancellationToken cancellationToken)
@@ -53,15 +68,27 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
         return Task.CompletedTask;
     }
 
-    private Task StopAsync(CancellationToken cancellationToken)
+    private async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        if (_self is not null)
+        if (_self is null)
         {
-            grains.DeleteObjectReference<ICatalogViewObserver>(_self);
+            return;
         }
 
-        return Task.CompletedTask;
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, IProductPartitionGrain.Count)
+                .Select(shard => grains.GetGrain<IProductPartitionGrain>(shard).UnsubscribeAsync(_self))
+                .Append(grains.GetGrain<ICategoriesGrain>(ICategoriesGrain.Key).UnsubscribeAsync(_self))).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A shard that cannot be told drops the view on its next change, when the view does not answer.
+            LogUnsubscribeFailed(logger, exception);
+        }
+
+        grains.DeleteObjectReference<ICatalogViewObserver>(_self);
     }
 
     private async Task KeepSubscribedAsync(CancellationToken stopping)
@@ -70,14 +97,12 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
         {
             try
             {
-                var categories = grains.GetGrain<ICategoriesGrain>(ICategoriesGrain.Key).SubscribeAsync(_self!);
-                var shards = await Task.WhenAll(Enumerable.Range(0, IProductPartitionGrain.Count)
-                    .Select(shard => grains.GetGrain<IProductPartitionGrain>(shard).SubscribeAsync(_self!)));
-                _products.Apply(shards.SelectMany(products => products));
-                ImmutableInterlocked.InterlockedExchange(ref _categories, await categories);
+                await Task.WhenAll(Enumerable.Range(0, IProductPartitionGrain.Count)
+                    .Select(async shard => _products.Apply(await grains.GetGrain<IProductPartitionGrain>(shard).SubscribeAsync(_self!)))
+                    .Append(SubscribeCategoriesAsync()));
                 if (_loaded.TrySetResult())
                 {
-                    LogLoaded(logger, shards.Sum(s => s.Length));
+                    LogLoaded(logger, _products.Count);
                 }
             }
             catch (Exception exception) when (!stopping.IsCancellationRequested)
@@ -96,9 +121,15 @@ public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time,
         }
     }
 
+    private async Task SubscribeCategoriesAsync() =>
+        ApplyCategories(await grains.GetGrain<ICategoriesGrain>(ICategoriesGrain.Key).SubscribeAsync(_self!));
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog view loaded: {Count} products")]
     private static partial void LogLoaded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog view could not subscribe to the catalog; trying again")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog view could not unsubscribe from the catalog while its silo stopped")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 }

@@ -12,6 +12,8 @@ internal sealed class CatalogViewSubscribers
     // False when the view was subscribed already.
     public bool Add(ICatalogViewObserver view) => _views.Add(view);
 
+    public void Remove(ICatalogViewObserver view) => _views.Remove(view);
+
     public async Task NotifyAsync(Func<ICatalogViewObserver, Task> notify)
     {
         var views = _views.ToArray();

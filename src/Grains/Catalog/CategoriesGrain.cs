@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using EShop.Shared;
 
 namespace EShop.Catalog;
@@ -11,21 +10,39 @@ public sealed class CategoriesGrain(
 {
     private readonly CatalogViewSubscribers _views = new();
 
-    private ImmutableArray<Category> All =>
-        [.. state.State.Categories.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    private CategoryList All => new(
+        state.State.Version,
+        [.. state.State.Categories.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Id, StringComparer.Ordinal)]);
 
     public async Task<Category> UpsertAsync(Category category)
     {
         state.State.Categories[category.Id] = category;
-        await state.WriteStateAsync();
+        state.State.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // The state in memory is ahead of storage: read it again on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+
         var all = All;
         await _views.NotifyAsync(view => view.CategoriesChangedAsync(all));
         return category;
     }
 
-    public Task<ImmutableArray<Category>> SubscribeAsync(ICatalogViewObserver view)
+    public Task<CategoryList> SubscribeAsync(ICatalogViewObserver view)
     {
         _views.Add(view);
         return Task.FromResult(All);
+    }
+
+    public Task UnsubscribeAsync(ICatalogViewObserver view)
+    {
+        _views.Remove(view);
+        return Task.CompletedTask;
     }
 }

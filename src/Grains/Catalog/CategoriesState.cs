@@ -5,4 +5,7 @@ namespace EShop.Catalog;
 public sealed class CategoriesState
 {
     [Id(0)] public Dictionary<string, Category> Categories { get; set; } = [];
+
+    // Grows with every change, so a view never takes an older list for a newer one.
+    [Id(1)] public long Version { get; set; }
 }

@@ -52,6 +52,22 @@ public sealed class ProductIndex
 
     private readonly record struct Match(int Slot, int Score);
 
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _products.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
     public ProductSnapshot? Get(string productId)
     {
         _lock.EnterReadLock();

@@ -23,6 +23,22 @@ public sealed class ProductPartitionGrain(
 
     public async Task CommitAsync(ImmutableArray<CatalogEvent> changes)
     {
+        // A product is remembered before any view shows it, so no view shows one that a restart would forget.
+        if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
+        {
+            state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // The state in memory is ahead of storage: read it again on the next call.
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
         var newer = new Dictionary<string, ProductSnapshot>(StringComparer.Ordinal);
         foreach (var product in changes.Select(c => c.Product))
         {
@@ -30,13 +46,6 @@ public sealed class ProductPartitionGrain(
             {
                 _products[product.Id] = newer[product.Id] = product;
             }
-        }
-
-        // A product is remembered before any view shows it, so no view shows one that a restart would forget.
-        if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
-        {
-            state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
-            await state.WriteStateAsync();
         }
 
         if (newer.Count > 0)
@@ -50,4 +59,10 @@ public sealed class ProductPartitionGrain(
 
     public Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view) =>
         Task.FromResult<ImmutableArray<ProductSnapshot>>(_views.Add(view) ? [.. _products.Values] : []);
+
+    public Task UnsubscribeAsync(ICatalogViewObserver view)
+    {
+        _views.Remove(view);
+        return Task.CompletedTask;
+    }
 }

@@ -9,12 +9,12 @@ namespace EShop.GraphQLGateway.Http;
 // so each is parsed and checked by the core rules once. A hit still runs the rules that depend on the request:
 // CachedDocumentValidationRules, which hold the transport's rule (GET: queries only; POST: no subscriptions) and
 // complexity (it reads argument values, which variables supply). Only a document that passed validation is kept; the
-// cache is bounded by the total length of the texts it holds.
+// cache is bounded by size, counting a parsed document at ten times its text (its syntax tree is that much bigger).
 public sealed class DocumentCache : IConfigureExecution, IDisposable
 {
     private const int MaxDocumentLength = 16 * 1024;
 
-    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = 8 * 1024 * 1024 });
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
 
     // After the options hooks (100), which add the validation rules this one swaps on a hit.
     public float SortOrder => 200;
@@ -36,7 +36,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         var result = await next(options);
         if (result.Executed && result.Document is not null)
         {
-            _documents.Set(query, result.Document, new MemoryCacheEntryOptions { Size = query.Length });
+            _documents.Set(query, result.Document, new MemoryCacheEntryOptions { Size = 10L * query.Length });
         }
 
         return result;
