@@ -8,13 +8,14 @@ namespace EShop.GraphQLGateway.Catalog;
 
 public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
 {
-    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+    // One reference for every request: making a grain reference reads the interface's attributes each time.
+    private readonly ICatalogGrain _catalog = grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 
     public void AddTo(ObjectGraphType query)
     {
         query.Field<ProductGraphType>("product")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await Catalog.GetProductAsync(c.GetArgument<string>("id")));
+            .ResolveAsync(async c => await _catalog.GetProductAsync(c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ProductConnectionGraphType>>("products")
             .Description(
@@ -39,7 +40,7 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
                     throw new ExecutionError($"search takes at most {ProductQuery.MaxSearchLength} characters and {ProductQuery.MaxTerms} words.") { Code = "BAD_USER_INPUT" };
                 }
 
-                var page = await Catalog.SearchAsync(new ProductQuery(
+                var page = await _catalog.SearchAsync(new ProductQuery(
                     search,
                     c.GetArgument<string?>("categoryId"),
                     c.GetArgument<decimal?>("minPrice"),
@@ -52,6 +53,6 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
-            .ResolveAsync(async _ => await Catalog.GetCategoriesAsync());
+            .ResolveAsync(async _ => await _catalog.GetCategoriesAsync());
     }
 }
