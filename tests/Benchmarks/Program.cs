@@ -127,14 +127,8 @@ else
     }
 
     var tokens = await Task.WhenAll(Enumerable.Range(0, Shoppers).Select(i => storefront.SignUpAsync($"bench-{stamp}-{i}@example.com")));
-    const string AddAndCheckout = """
-        mutation($productId: ID!, $key: String!) {
-          addToCart(productId: $productId, quantity: 1) { userErrors { code message } }
-          checkout(input: {
-            idempotencyKey: $key, shippingSpeed: STANDARD, payment: { method: CARD, cardToken: "tok_visa" },
-            shippingAddress: { name: "Bench Shopper", line1: "Calle Mayor 1", city: "Madrid", postalCode: "28013", country: "ES" } }) {
-            order { id } userErrors { code message } } }
-        """;
+    const string AddAndCheckout =
+        "mutation($productId: ID!, $key: String!) { addToCart(productId: $productId, quantity: 1) { userErrors { code message } } " + Storefront.Checkout + " }";
     Task<bool> Checkout(int shopper, int i) => Succeeds(async () =>
     {
         var data = await storefront.PostAsync(AddAndCheckout, new { productId = products[Random.Shared.Next(BenchProducts)].ProductId, key = $"bench-{i}" }, tokens[shopper]);

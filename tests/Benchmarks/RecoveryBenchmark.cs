@@ -14,14 +14,8 @@ public static class RecoveryBenchmark
     private const int Products = 8, Shoppers = 32;
     private const long Stock = 1_000_000;
 
-    private const string SetAndCheckout = """
-        mutation($productId: ID!, $key: String!) {
-          setCartQuantity(productId: $productId, quantity: 1) { userErrors { code message } }
-          checkout(input: {
-            idempotencyKey: $key, shippingSpeed: STANDARD, payment: { method: CARD, cardToken: "tok_visa" },
-            shippingAddress: { name: "Bench Shopper", line1: "Calle Mayor 1", city: "Madrid", postalCode: "28013", country: "ES" } }) {
-            order { id } userErrors { code message } } }
-        """;
+    private const string SetAndCheckout =
+        "mutation($productId: ID!, $key: String!) { setCartQuantity(productId: $productId, quantity: 1) { userErrors { code message } } " + Storefront.Checkout + " }";
 
     public static async Task RunAsync(Storefront storefront, IGrainFactory grains, ChildProcess victim, TimeSpan before, TimeSpan after, string stamp)
     {

@@ -7,6 +7,13 @@ namespace EShop.Benchmarks;
 // The gateway as a storefront calls it: GraphQL over HTTP POST, signed in with the access token signUp gave.
 public sealed class Storefront(HttpClient http, string gatewayUrl)
 {
+    // The checkout every benchmark shopper makes (card, tok_visa, standard shipping to Madrid) with $key as its
+    // idempotency key: a field for a mutation that declares $key: String!.
+    public const string Checkout =
+        "checkout(input: { idempotencyKey: $key, shippingSpeed: STANDARD, payment: { method: CARD, cardToken: \"tok_visa\" }, " +
+        "shippingAddress: { name: \"Bench Shopper\", line1: \"Calle Mayor 1\", city: \"Madrid\", postalCode: \"28013\", country: \"ES\" } }) " +
+        "{ order { id } userErrors { code message } }";
+
     public async Task<JsonElement> PostAsync(string query, object variables, string? token = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, gatewayUrl + "/graphql") { Content = JsonContent.Create(new { query, variables }) };
