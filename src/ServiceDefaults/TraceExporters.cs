@@ -8,10 +8,12 @@ namespace EShop.ServiceDefaults;
 // processes, and go nowhere). Several may be listed, comma-separated; an unknown one stops the host at start.
 public static class TraceExporters
 {
+    public static string[] Names(IConfiguration configuration) =>
+        (configuration["OTEL_TRACES_EXPORTER"] ?? "none").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public static void Add(TracerProviderBuilder traces, IConfiguration configuration)
     {
-        var names = (configuration["OTEL_TRACES_EXPORTER"] ?? "none").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var name in names)
+        foreach (var name in Names(configuration))
         {
             _ = name.ToLowerInvariant() switch
             {

@@ -7,7 +7,8 @@ namespace EShop.GraphQLGateway.Hosting;
 // two probes in a row go unanswered (2 s each), the breaker is isolated and every GraphQL request fails at once with
 // UNAVAILABLE (HTTP 503, Retry-After) instead of waiting out Orleans' 30 s response timeout; the first probe answered
 // closes it again. Only the probe trips it: a grain call failing while one silo of several dies is not the cluster
-// being unreachable.
+// being unreachable. The breaker is Polly's, driven by hand; a request only reads its state, which costs one lock
+// where running each request through the pipeline cost its context and two.
 public sealed partial class ClusterCircuit : BackgroundService
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -24,7 +25,9 @@ public sealed partial class ClusterCircuit : BackgroundService
     public ClusterCircuit(IClusterClient client, ILogger<ClusterCircuit> logger)
     {
         (_client, _logger) = (client, logger);
-        Pipeline = new ResiliencePipelineBuilder()
+
+        // Building the pipeline binds the manual control and the state provider to its breaker.
+        new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ManualControl = _control,
@@ -33,9 +36,6 @@ public sealed partial class ClusterCircuit : BackgroundService
             })
             .Build();
     }
-
-    // Runs a request through the breaker: BrokenCircuitException at once while the cluster cannot be reached.
-    public ResiliencePipeline Pipeline { get; }
 
     // Closed once a probe has answered (it starts isolated: the client may not have reached the cluster yet).
     public bool Isolated => _state.CircuitState == CircuitState.Isolated;

@@ -4,7 +4,6 @@ using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using EShop.GraphQLGateway.Hosting;
-using Polly.CircuitBreaker;
 
 namespace EShop.GraphQLGateway.Http;
 
@@ -89,28 +88,25 @@ public static class GraphQLHttpEndpoint
         var telemetry = http.RequestServices.GetRequiredService<GraphQLTelemetry>();
         using var activity = telemetry.Start();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        ExecutionResult result;
-        try
-        {
-            result = await http.RequestServices.GetRequiredService<ClusterCircuit>().Pipeline.ExecuteAsync(async cancellationToken => await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                User = http.User,
-                RequestServices = http.RequestServices,
-                CancellationToken = cancellationToken,
-                ValidationRules = isGet ? GetRules : PostRules,
-                CachedDocumentValidationRules = isGet ? [QueriesOnlyRule.Instance] : [SubscriptionsOverWebSocketRule.Instance],
-            }), http.RequestAborted);
-        }
-        catch (BrokenCircuitException)
+        if (http.RequestServices.GetRequiredService<ClusterCircuit>().Isolated)
         {
             http.Response.Headers.RetryAfter = ((int)ClusterCircuit.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE", "The shop cannot reach its cluster just now; try again shortly.");
             return;
         }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = isGet ? GetRules : PostRules,
+            CachedDocumentValidationRules = isGet ? [QueriesOnlyRule.Instance] : [SubscriptionsOverWebSocketRule.Instance],
+        });
         telemetry.Record(activity, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         http.Response.StatusCode =
