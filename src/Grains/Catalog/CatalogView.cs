@@ -16,7 +16,7 @@ namespace EShop.Catalog;
 public sealed partial class CatalogView(IGrainFactory grains, TimeProvider time, ILogger<CatalogView> logger)
     : ICatalogViewObserver, ILifecycleParticipant<ISiloLifecycle>
 {
-    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryLoad = TimeSpan.FromMilliseconds(500);
 
     private readonly ProductIndex _products = new();
