@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace EShop.Benchmarks;
 
-// Runs an operation from concurrency loops until the time is up (or the work runs out) and keeps every latency.
+// Runs an operation from concurrency loops until the time is up and keeps every latency.
 public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Elapsed, double[] LatenciesMs)
 {
     public double PerSecond => Requests / Elapsed.TotalSeconds;
@@ -12,11 +12,11 @@ public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Ela
     public override string ToString() =>
         $"| {Name,-44} | {Requests,8} | {Errors,6} | {PerSecond,10:F0} | {Percentile(50),8:F2} | {Percentile(99),8:F2} |";
 
-    public static Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, Task<bool>> operation, int? maxOperations = null) =>
-        MeasureAsync(name, concurrency, duration, (_, index) => operation(index), maxOperations);
+    public static Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, Task<bool>> operation) =>
+        MeasureAsync(name, concurrency, duration, (_, index) => operation(index));
 
     // operation gets the loop's number (0 to concurrency - 1: a loop can own a customer) and the operation's.
-    public static async Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, int, Task<bool>> operation, int? maxOperations = null)
+    public static async Task<LoadRun> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, int, Task<bool>> operation)
     {
         var latencies = new List<double>[concurrency];
         var errors = 0;
@@ -28,11 +28,6 @@ public sealed record LoadRun(string Name, int Requests, int Errors, TimeSpan Ela
             while (clock.Elapsed < duration)
             {
                 var index = Interlocked.Increment(ref next);
-                if (index >= maxOperations)
-                {
-                    return;
-                }
-
                 var started = Stopwatch.GetTimestamp();
                 bool ok;
                 try

@@ -29,10 +29,14 @@ var orleans = new Dictionary<string, string>
     ["Orleans__GatewayPort"] = GatewayPort.ToString(),
     ["Orleans__ClusterId"] = "eshop-bench",
     ["EShop__DemoCatalog__Enabled"] = "true",
-    ["EShop__DemoCatalog__ProductsPerCategory"] = searchRun ? productsPerCategory.ToString() : "85",
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__EShop.Silo.DemoCatalog"] = "Information",
 };
+if (searchRun)
+{
+    orleans["EShop__DemoCatalog__ProductsPerCategory"] = productsPerCategory.ToString();
+}
+
 Directory.CreateDirectory(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs"));
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
 if (durable)

@@ -5,7 +5,8 @@ namespace EShop.Catalog;
 /// <summary>
 /// The catalog's read side: product pages, lists, search and categories, served from the catalog view of the silo the
 /// call lands on (a stateless worker), so browsing neither opens a transaction nor queues behind one activation.
-/// Every view has each committed change before the mutation that made it answers.
+/// Every subscribed view has each committed change before the mutation that made it answers (docs/architecture.md,
+/// Reads, says when a view is not subscribed).
 /// </summary>
 [Alias("eshop.catalog.ICatalogGrain")]
 public interface ICatalogGrain : IGrainWithStringKey

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 
 namespace EShop.Catalog;
 
-// Reentrant: every call is a read of the silo's view, which is safe from any thread.
-[StatelessWorker, Reentrant, GrainType("eshop.catalog.view")]
+// Every call is a read of the silo's view, which is safe from any thread: Orleans runs as many activations per silo
+// as it has cores.
+[StatelessWorker, GrainType("eshop.catalog.view")]
 public sealed class CatalogGrain(CatalogView view) : Grain, ICatalogGrain
 {
     public async Task<ProductSnapshot?> GetProductAsync(string productId)

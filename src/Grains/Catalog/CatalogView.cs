@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using EShop.Shared;
 using Microsoft.Extensions.Logging;
 
 namespace EShop.Catalog;

@@ -3,7 +3,7 @@ namespace EShop.Catalog;
 // The silos' catalog views that asked a catalog grain for its changes. A change is sent to all of them and waited
 // for, so that a mutation answers only once every view shows it. A view that fails or does not answer in time (its
 // silo died, or is dying) is dropped; a live one finds out on its next subscription and is sent everything again.
-internal sealed class CatalogViewSubscribers
+internal sealed class CatalogViewSubscribers(TimeProvider time)
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
 
@@ -21,7 +21,7 @@ internal sealed class CatalogViewSubscribers
         {
             try
             {
-                await notify(view).WaitAsync(AnswerTimeout);
+                await notify(view).WaitAsync(AnswerTimeout, time);
                 return true;
             }
             catch (Exception)

@@ -6,9 +6,10 @@ namespace EShop.Catalog;
 // sharded are still found.
 [GrainType("eshop.catalog.catalog")]
 public sealed class CategoriesGrain(
-    [PersistentState(StateNames.Catalog, StorageNames.Catalog)] IPersistentState<CategoriesState> state) : Grain, ICategoriesGrain
+    [PersistentState(StateNames.Catalog, StorageNames.Catalog)] IPersistentState<CategoriesState> state,
+    TimeProvider time) : Grain, ICategoriesGrain
 {
-    private readonly CatalogViewSubscribers _views = new();
+    private readonly CatalogViewSubscribers _views = new(time);
 
     private CategoryList All => new(
         state.State.Version,
@@ -18,16 +19,7 @@ public sealed class CategoriesGrain(
     {
         state.State.Categories[category.Id] = category;
         state.State.Version++;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The state in memory is ahead of storage: read it again on the next call.
-            DeactivateOnIdle();
-            throw;
-        }
+        await state.WriteOrDeactivateAsync(this);
 
         var all = All;
         await _views.NotifyAsync(view => view.CategoriesChangedAsync(all));

@@ -6,6 +6,8 @@ public sealed class CategoriesState
 {
     [Id(0)] public Dictionary<string, Category> Categories { get; set; } = [];
 
+    // Id(1) held the product ids before the catalog was sharded (now ProductPartitionState); it is not reused.
+
     // Grows with every change, so a view never takes an older list for a newer one.
-    [Id(1)] public long Version { get; set; }
+    [Id(2)] public long Version { get; set; }
 }

@@ -7,10 +7,11 @@ namespace EShop.Catalog;
 [GrainType("eshop.catalog.product-partition")]
 public sealed class ProductPartitionGrain(
     [PersistentState(StateNames.ProductPartition, StorageNames.Catalog)] IPersistentState<ProductPartitionState> state,
-    IGrainFactory grains) : Grain, IProductPartitionGrain
+    IGrainFactory grains,
+    TimeProvider time) : Grain, IProductPartitionGrain
 {
     private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
-    private readonly CatalogViewSubscribers _views = new();
+    private readonly CatalogViewSubscribers _views = new(time);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,16 +28,7 @@ public sealed class ProductPartitionGrain(
         if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
         {
             state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch
-            {
-                // The state in memory is ahead of storage: read it again on the next call.
-                DeactivateOnIdle();
-                throw;
-            }
+            await state.WriteOrDeactivateAsync(this);
         }
 
         var newer = new Dictionary<string, ProductSnapshot>(StringComparer.Ordinal);

@@ -1,14 +1,11 @@
-using Polly;
-using Polly.CircuitBreaker;
-
 namespace EShop.GraphQLGateway.Hosting;
 
 // The gateway's circuit breaker around the cluster. A probe asks the cluster every second for its active silos; after
 // two probes in a row go unanswered (2 s each), the breaker is isolated and every GraphQL request fails at once with
 // UNAVAILABLE (HTTP 503, Retry-After) instead of waiting out Orleans' 30 s response timeout; the first probe answered
 // closes it again. Only the probe trips it: a grain call failing while one silo of several dies is not the cluster
-// being unreachable. The breaker is Polly's, driven by hand; a request only reads its state, which costs one lock
-// where running each request through the pipeline cost its context and two.
+// being unreachable. A request reads one flag: running each through a Polly circuit breaker's pipeline cost a context
+// and two locks per request, for a breaker only the probe ever opened or closed.
 public sealed partial class ClusterCircuit : BackgroundService
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -19,26 +16,13 @@ public sealed partial class ClusterCircuit : BackgroundService
 
     private readonly IClusterClient _client;
     private readonly ILogger<ClusterCircuit> _logger;
-    private readonly CircuitBreakerManualControl _control = new(isIsolated: true);
-    private readonly CircuitBreakerStateProvider _state = new();
+    // It starts isolated: the client may not have reached the cluster yet.
+    private volatile bool _isolated = true;
 
-    public ClusterCircuit(IClusterClient client, ILogger<ClusterCircuit> logger)
-    {
-        (_client, _logger) = (client, logger);
+    public ClusterCircuit(IClusterClient client, ILogger<ClusterCircuit> logger) => (_client, _logger) = (client, logger);
 
-        // Building the pipeline binds the manual control and the state provider to its breaker.
-        new ResiliencePipelineBuilder()
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ManualControl = _control,
-                StateProvider = _state,
-                ShouldHandle = _ => PredicateResult.False(),
-            })
-            .Build();
-    }
-
-    // Closed once a probe has answered (it starts isolated: the client may not have reached the cluster yet).
-    public bool Isolated => _state.CircuitState == CircuitState.Isolated;
+    // Open until a probe has answered, and again after MissedProbes unanswered ones.
+    public bool Isolated => _isolated;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,15 +32,15 @@ public sealed partial class ClusterCircuit : BackgroundService
             if (await ProbeAsync(stoppingToken))
             {
                 missed = 0;
-                if (Isolated)
+                if (_isolated)
                 {
-                    await _control.CloseAsync(stoppingToken);
+                    _isolated = false;
                     LogClosed(_logger);
                 }
             }
-            else if (++missed >= MissedProbes && !Isolated)
+            else if (++missed >= MissedProbes && !_isolated)
             {
-                await _control.IsolateAsync(stoppingToken);
+                _isolated = true;
                 LogIsolated(_logger, missed);
             }
 

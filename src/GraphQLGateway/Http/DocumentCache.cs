@@ -10,6 +10,7 @@ namespace EShop.GraphQLGateway.Http;
 // CachedDocumentValidationRules, which hold the transport's rule (GET: queries only; POST: no subscriptions) and
 // complexity (it reads argument values, which variables supply). Only a document that passed validation is kept; the
 // cache is bounded by size, counting a parsed document at ten times its text (its syntax tree is that much bigger).
+// GraphQL.MemoryCache would do this, but our package source does not serve it.
 public sealed class DocumentCache : IConfigureExecution, IDisposable
 {
     private const int MaxDocumentLength = 16 * 1024;

@@ -30,7 +30,7 @@ public static class DemoCatalogData
 
     public static IEnumerable<Category> CategoryList => Categories.Select(c => new Category(c.Id, c.Name));
 
-    public static IEnumerable<(string Id, ProductDetails Details)> Products(int productsPerCategory = ProductsPerCategory)
+    public static IEnumerable<(string Id, ProductDetails Details)> Products(int productsPerCategory)
     {
         for (var c = 0; c < Categories.Length; c++)
         {

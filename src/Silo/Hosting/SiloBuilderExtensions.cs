@@ -53,9 +53,10 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddThirdParties();
 
-        // Orleans:Transactions binds TransactionalStateOptions. RemoteTransactionPingFrequency matters most: it is how
-        // long a participant left prepared by a crashed transaction manager waits before asking for the outcome, and
-        // so how long a product sold in that transaction stays locked after a silo dies.
+        // Orleans:Transactions binds TransactionalStateOptions. RemoteTransactionPingFrequency (how long a participant
+        // left prepared by a crashed transaction manager waits before asking for the outcome) and PrepareTimeout (how
+        // long a manager waits for a dead participant) bound how long a crash keeps a product locked, beyond the 10 s
+        // Orleans fixes for a transaction whose coordinator died (docs/architecture.md, Recovery).
         silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
 

@@ -130,4 +130,26 @@ public sealed class CatalogGraphQLTests(GatewayFixture fixture)
         [.. connection.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!)];
 
     private static bool PageFlag(JsonElement connection, string flag) => connection.GetProperty("pageInfo").GetProperty(flag).GetBoolean();
+
+    [Theory]
+    [InlineData("one two three four five six seven eight nine")]
+    [InlineData("x")]
+    public async Task Products_SearchBeyondItsBounds_IsBadUserInput(string search)
+    {
+        // Nine words, or (with "x") a search of 201 characters.
+        var text = search == "x" ? new string('x', 201) : search;
+
+        Assert.Equal("BAD_USER_INPUT", await fixture.Anonymous.ErrorCodeAsync(
+            "query($s: String) { products(search: $s) { totalCount } }", new { s = text }));
+    }
+
+    [Fact]
+    public async Task Products_CursorAtTheLastInt_IsBadUserInput()
+    {
+        var after = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("offset:" + int.MaxValue));
+
+        Assert.Equal("BAD_USER_INPUT", await fixture.Anonymous.ErrorCodeAsync(
+            "query($after: String) { products(after: $after) { totalCount } }", new { after }));
+    }
+
 }

@@ -70,4 +70,30 @@ public sealed class CatalogViewTests(EShopClusterFixture fixture)
         Assert.Null(await TestCatalog.ReadAsync(_grains, good));
         Assert.All(Views, view => Assert.Null(view.Get(good)));
     }
+
+    [Fact]
+    public async Task CategoriesOlderThanTheViews_AreIgnored()
+    {
+        await Admin.UpsertCategoryAsync("cat-" + Guid.NewGuid().ToString("N")[..8], "Newer");
+        var view = Views.First();
+        var held = view.Categories;
+
+        await ((ICatalogViewObserver)view).CategoriesChangedAsync(new CategoryList(0, [new Category("stale", "Stale")]));
+
+        Assert.Equal(held, view.Categories);
+    }
+
+    [Fact]
+    public async Task ImportProducts_TooManyOrASkuTwice_IsRefusedWhole()
+    {
+        var sku = TestCatalog.NewSku();
+        ProductImport Import(string id) => new(id, new ProductDetails("Bulk", "Bulk.", TestCatalog.CategoryId, 5m, 1, 100));
+
+        var twice = await Admin.ImportProductsAsync([Import(sku), Import(sku)]);
+        var tooMany = await Admin.ImportProductsAsync([.. Enumerable.Range(0, ICatalogAdminGrain.MaxImport + 1).Select(_ => Import(TestCatalog.NewSku()))]);
+
+        Assert.Equal((ErrorCodes.InvalidInput, ErrorCodes.InvalidInput), (twice.Errors[0].Code, tooMany.Errors[0].Code));
+        Assert.Null(await TestCatalog.ReadAsync(_grains, sku));
+    }
+
 }

@@ -17,7 +17,7 @@ public sealed class ProductSearchTests
     ];
 
     [Fact]
-    public void Run_SearchTerms_MatchEveryTermInNameOrDescription()
+    public void Search_SearchTerms_MatchEveryTermInNameOrDescription()
     {
         var page = Search(Query(search: "red kettle"));
 
@@ -26,7 +26,7 @@ public sealed class ProductSearchTests
     }
 
     [Fact]
-    public void Run_Relevance_RanksNameStartOverNameOverDescription()
+    public void Search_Relevance_RanksNameStartOverNameOverDescription()
     {
         var page = Search(Query(search: "kettle"));
 
@@ -35,13 +35,13 @@ public sealed class ProductSearchTests
     }
 
     [Fact]
-    public void Run_SearchIsCaseInsensitive()
+    public void Search_SearchIsCaseInsensitive()
     {
         Assert.Equal(["d"], Search(Query(search: "WOOL")).Items.Select(p => p.Id));
     }
 
     [Fact]
-    public void Run_PriceRange_FiltersOnSalePrice()
+    public void Search_PriceRange_FiltersOnSalePrice()
     {
         var page = Search(Query(minPrice: 20m, maxPrice: 25m, sort: ProductSort.PriceAsc));
 
@@ -50,7 +50,7 @@ public sealed class ProductSearchTests
     }
 
     [Fact]
-    public void Run_CategoryAndInStock_Filter()
+    public void Search_CategoryAndInStock_Filter()
     {
         Assert.Equal(["a"], Search(Query(categoryId: "kitchen", inStock: true)).Items.Select(p => p.Id));
         Assert.Equal(["b"], Search(Query(inStock: false)).Items.Select(p => p.Id));
@@ -61,13 +61,13 @@ public sealed class ProductSearchTests
     [InlineData(ProductSort.PriceAsc, "d,b,c,a")]
     [InlineData(ProductSort.PriceDesc, "a,c,b,d")]
     [InlineData(ProductSort.Newest, "d,c,b,a")]
-    public void Run_Sort_OrdersAsAsked(ProductSort sort, string expected)
+    public void Search_Sort_OrdersAsAsked(ProductSort sort, string expected)
     {
         Assert.Equal(expected, string.Join(',', Search(Query(sort: sort)).Items.Select(p => p.Id)));
     }
 
     [Fact]
-    public void Run_OffsetAndLimit_PageTheSortedResult()
+    public void Search_OffsetAndLimit_PageTheSortedResult()
     {
         var page = Search(Query(sort: ProductSort.Name, offset: 1, limit: 2));
 

@@ -133,8 +133,9 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         Assert.Equal(before.GetProperty("products").GetProperty("totalCount").GetInt32(), after.GetProperty("products").GetProperty("totalCount").GetInt32());
     }
 
-    // A checkout caught behind a transaction whose participant died waits for Orleans' PrepareTimeout (20 s) and
-    // the death declaration; the deadline is far above that, as the assertions are what this test is about.
+    // A checkout caught behind a transaction the dead silo took part in waits for PrepareTimeout, the death
+    // declaration, or the call's 30 s response timeout; the deadline is far above that, as the assertions are what this
+    // test is about.
     private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
