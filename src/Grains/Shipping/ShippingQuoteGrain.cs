@@ -5,7 +5,7 @@ using EShop.Shared;
 namespace EShop.Shipping;
 
 [StatelessWorker, GrainType("eshop.shipping.quote")]
-public sealed class ShippingQuoteGrain(IGrainFactory grains) : Grain, IShippingQuoteGrain
+public sealed class ShippingQuoteGrain(CatalogView catalog) : Grain, IShippingQuoteGrain
 {
     private const int MaxLines = 100;
 
@@ -21,8 +21,8 @@ public sealed class ShippingQuoteGrain(IGrainFactory grains) : Grain, IShippingQ
             return Result<ImmutableArray<ShippingOption>>.Fail(errors);
         }
 
-        var products = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductsAsync([.. lines.Select(l => l.ProductId).Distinct()]))
-            .ToDictionary(p => p.Id);
+        await catalog.Loaded;
+        var products = lines.Select(l => l.ProductId).Distinct().Select(catalog.Get).OfType<ProductSnapshot>().ToDictionary(p => p.Id);
         if (lines.FirstOrDefault(l => !products.ContainsKey(l.ProductId)) is { } unknown)
         {
             return Result<ImmutableArray<ShippingOption>>.Fail(UserError.Of(ErrorCodes.NotFound, $"Product '{unknown.ProductId}' does not exist.", "input", "lines"));

@@ -6,16 +6,14 @@ using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Catalog;
 
-public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
+public sealed class CatalogQueries(ICatalogGrain catalog) : IQueryFields
 {
-    // One reference for every request: making a grain reference reads the interface's attributes each time.
-    private readonly ICatalogGrain _catalog = grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 
     public void AddTo(ObjectGraphType query)
     {
         query.Field<ProductGraphType>("product")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await _catalog.GetProductAsync(c.GetArgument<string>("id")));
+            .ResolveAsync(async c => await catalog.GetProductAsync(c.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ProductConnectionGraphType>>("products")
             .Description(
@@ -40,7 +38,7 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
                     throw new ExecutionError($"search takes at most {ProductQuery.MaxSearchLength} characters and {ProductQuery.MaxTerms} words.") { Code = "BAD_USER_INPUT" };
                 }
 
-                var page = await _catalog.SearchAsync(new ProductQuery(
+                var page = await catalog.SearchAsync(new ProductQuery(
                     search,
                     c.GetArgument<string?>("categoryId"),
                     c.GetArgument<decimal?>("minPrice"),
@@ -53,6 +51,6 @@ public sealed class CatalogQueries(IGrainFactory grains) : IQueryFields
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
-            .ResolveAsync(async _ => await _catalog.GetCategoriesAsync());
+            .ResolveAsync(async _ => await catalog.GetCategoriesAsync());
     }
 }

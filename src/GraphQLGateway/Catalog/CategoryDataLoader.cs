@@ -4,10 +4,10 @@ using EShop.Catalog;
 namespace EShop.GraphQLGateway.Catalog;
 
 // The categories, read once per request however many products name theirs.
-public sealed class CategoryDataLoader(IGrainFactory grains)
+public sealed class CategoryDataLoader(ICatalogGrain catalog)
 {
     private readonly Lazy<Task<ImmutableDictionary<string, Category>>> _categories = new(async () =>
-        (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetCategoriesAsync()).ToImmutableDictionary(c => c.Id));
+        (await catalog.GetCategoriesAsync()).ToImmutableDictionary(c => c.Id));
 
     public async Task<Category> GetAsync(string categoryId) =>
         (await _categories.Value).GetValueOrDefault(categoryId) ?? new Category(categoryId, categoryId);

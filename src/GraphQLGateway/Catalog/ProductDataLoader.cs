@@ -6,7 +6,7 @@ namespace EShop.GraphQLGateway.Catalog;
 
 // Collects the product ids that one level of a query asks for (cart lines, order lines) and reads them from the
 // catalog in one grain call when the first result is awaited. One instance per request.
-public sealed class ProductDataLoader(IGrainFactory grains)
+public sealed class ProductDataLoader(ICatalogGrain catalog)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task<ProductSnapshot?>> _loaded = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class ProductDataLoader(IGrainFactory grains)
 
         try
         {
-            var products = (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductsAsync([.. batch.Select(b => b.Id)]))
+            var products = (await catalog.GetProductsAsync([.. batch.Select(b => b.Id)]))
                 .ToImmutableDictionary(p => p.Id);
             foreach (var (id, result) in batch)
             {

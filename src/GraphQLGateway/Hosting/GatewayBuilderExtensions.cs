@@ -1,3 +1,4 @@
+using EShop.Catalog;
 using EShop.GraphQLGateway.Carts;
 using EShop.GraphQLGateway.Catalog;
 using EShop.GraphQLGateway.Customers;
@@ -101,6 +102,8 @@ public static class GatewayBuilderExtensions
         services.AddSingleton<IMutationFields, CatalogMutations>();
         services.AddSingleton<ISubscriptionFields, OrderingSubscriptions>();
         services.AddSingleton<ConnectionInitAuthenticator>();
+        // One catalog reference for every request: making a grain reference reads the interface's attributes each time.
+        services.AddSingleton(sp => sp.GetRequiredService<IGrainFactory>().GetGrain<ICatalogGrain>(ICatalogGrain.Key));
         services.AddScoped<ProductDataLoader>();
         services.AddScoped<CategoryDataLoader>();
         services.AddGraphQL(graphql => graphql

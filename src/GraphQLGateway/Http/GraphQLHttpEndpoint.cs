@@ -76,6 +76,8 @@ public static class GraphQLHttpEndpoint
 
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueriesOnlyRule.Instance];
     private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, SubscriptionsOverWebSocketRule.Instance];
+    private static readonly IValidationRule[] GetCachedRules = [QueriesOnlyRule.Instance];
+    private static readonly IValidationRule[] PostCachedRules = [SubscriptionsOverWebSocketRule.Instance];
 
     private static async Task ExecuteAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, GraphQLRequest? request, bool isGet)
     {
@@ -105,7 +107,7 @@ public static class GraphQLHttpEndpoint
             RequestServices = http.RequestServices,
             CancellationToken = http.RequestAborted,
             ValidationRules = isGet ? GetRules : PostRules,
-            CachedDocumentValidationRules = isGet ? [QueriesOnlyRule.Instance] : [SubscriptionsOverWebSocketRule.Instance],
+            CachedDocumentValidationRules = isGet ? GetCachedRules : PostCachedRules,
         });
         telemetry.Record(activity, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
