@@ -12,6 +12,7 @@ public static partial class PostgresMigrator
     public const string RemindersTrack = "reminders";
     public const string StreamingTrack = "streaming";
     public const string EventLogTrack = "eventlog";
+    public const string TransactionsTrack = "transactions";
 
     private const long LockKey = 0x65_73_68_6F_70; // "eshop"
 

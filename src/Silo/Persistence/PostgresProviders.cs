@@ -2,7 +2,9 @@ using EShop.Shared;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Streams;
+using Orleans.Transactions.Abstractions;
 
 namespace EShop.Silo.Persistence;
 
@@ -22,11 +24,22 @@ public static class PostgresProviders
         foreach (var context in contexts)
         {
             var connectionString = PostgresConnections.For(configuration, context);
-            targets.Add((connectionString, context == StorageNames.Ordering ? [PostgresMigrator.StorageTrack, PostgresMigrator.EventLogTrack] : [PostgresMigrator.StorageTrack]));
+            targets.Add((connectionString, context == StorageNames.Ordering
+                ? [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack, PostgresMigrator.EventLogTrack]
+                : [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack]));
             silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
             {
                 (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, connectionString, serializer);
             }));
+
+            // Transactional state has a table and a writer of its own (group commit); Orleans looks for a factory of
+            // the storage name before it wraps the grain storage of that name.
+            silo.Services.AddKeyedSingleton(context, (services, _) =>
+                ActivatorUtilities.CreateInstance<PostgresTransactionalStore>(services, connectionString));
+            silo.Services.AddKeyedSingleton<ITransactionalStateStorageFactory>(context, (services, _) => new PostgresTransactionalStateStorageFactory(
+                services.GetRequiredKeyedService<PostgresTransactionalStore>(context),
+                services.GetRequiredKeyedService<IGrainStorage>(context),
+                services.GetRequiredService<JsonGrainStateSerializer>()));
         }
 
         var cluster = PostgresConnections.For(configuration, PostgresConnections.ClusterSchema);

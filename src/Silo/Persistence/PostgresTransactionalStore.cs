@@ -1,0 +1,171 @@
+using System.Threading.Channels;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EShop.Silo.Persistence;
+
+// The transactional_state table of one context (deploy/sql/transactions) with group commit: the writes of every grain
+// of this silo that share the context wait in one queue, and each flush sends all that are waiting as one statement —
+// one round trip, one transaction, one WAL flush, however many grains — the way PostgreSQL groups its own commits.
+// Under load a flush carries the writes that queued while the previous one was in flight; alone, a write goes at once.
+//
+// A statement is atomic, so a flush is all or nothing: a silo killed mid-flush leaves none of its rows (PostgreSQL
+// rolls the statement back when the connection drops), and no caller has been answered, as answers go out only after
+// the statement returns. Each row is guarded by its etag, so one stale writer is refused without failing the rest.
+public sealed partial class PostgresTransactionalStore : IAsyncDisposable
+{
+    // Flushes in flight at once: one fills while the other waits on the server, so neither side idles.
+    private const int Writers = 2;
+
+    // Bounds one statement's size; more waiting writes go in the next flush.
+    private const int MaxBatch = 512;
+
+    // The proposed row is checked against NOT NULL before ON CONFLICT decides, so "committed state unchanged" travels
+    // as a JSON null, which no envelope ever is.
+    private const string UpsertSql = """
+        INSERT INTO transactional_state AS t (grain_id, state_name, etag, committed_sequence_id, committed_state, metadata, pending)
+        SELECT w.grain_id, w.state_name, w.etag, w.committed_sequence_id, coalesce(w.committed_state, 'null')::jsonb, w.metadata::jsonb, w.pending::jsonb
+        FROM unnest(@grain_ids, @state_names, @etags, @committed_sequence_ids, @committed_states, @metadata, @pending)
+            AS w(grain_id, state_name, etag, committed_sequence_id, committed_state, metadata, pending)
+        ON CONFLICT (grain_id, state_name) DO UPDATE
+        SET etag = excluded.etag,
+            committed_sequence_id = excluded.committed_sequence_id,
+            committed_state = CASE WHEN excluded.committed_state = 'null' THEN t.committed_state ELSE excluded.committed_state END,
+            metadata = excluded.metadata,
+            pending = excluded.pending,
+            modified_on = now()
+        WHERE t.etag = excluded.etag - 1
+        RETURNING t.grain_id, t.state_name
+        """;
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly Channel<QueuedWrite> _queue = Channel.CreateUnbounded<QueuedWrite>();
+    private readonly Task[] _writers;
+
+    public PostgresTransactionalStore(string connectionString, ILogger<PostgresTransactionalStore> logger)
+    {
+        (_connectionString, _logger) = (connectionString, logger);
+        _writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
+    public async Task<TransactionalRow?> ReadAsync(string grainId, string stateName)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT etag, committed_sequence_id, committed_state::text, metadata::text, pending::text FROM transactional_state WHERE grain_id = @grain_id AND state_name = @state_name",
+            connection);
+        command.Parameters.AddWithValue("grain_id", grainId);
+        command.Parameters.AddWithValue("state_name", stateName);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new TransactionalRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
+            : null;
+    }
+
+    // True when the row now has write.Etag; false when the stored etag was not the one before it (another writer's
+    // version, or a row where a first write expected none).
+    public Task<bool> WriteAsync(TransactionalWrite write)
+    {
+        var queued = new QueuedWrite(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _queue.Writer.TryWrite(queued) ? queued.Done.Task : Task.FromException<bool>(new ObjectDisposedException(nameof(PostgresTransactionalStore)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<QueuedWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            if (batch.Count > 0)
+            {
+                await FlushAsync(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task FlushAsync(IReadOnlyList<QueuedWrite> batch)
+    {
+        try
+        {
+            var written = await UpsertAsync(batch);
+            foreach (var queued in batch)
+            {
+                queued.Done.TrySetResult(written.Contains((queued.Write.GrainId, queued.Write.StateName)));
+            }
+        }
+        catch (PostgresException exception) when (batch.Count > 1 && exception.SqlState[0] == '2')
+        {
+            // The server refused the statement for what one row holds (classes 21-27: cardinality, data, integrity),
+            // and nothing of it was written: each row goes again on its own, so only that row's caller sees the error.
+            LogBatchRefused(_logger, exception, batch.Count);
+            foreach (var queued in batch)
+            {
+                await FlushAsync([queued]);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The statement may or may not have committed (a connection lost on the way back): the callers reload,
+            // as ITransactionalStateStorage requires after a failed Store. Npgsql's exceptions have no Orleans codec,
+            // and the transaction's failure travels to the caller: the detail stays in this silo's log.
+            LogFlushFailed(_logger, exception, batch.Count);
+            var failure = new OrleansException($"Writing transactional state failed: {exception.Message}");
+            foreach (var queued in batch)
+            {
+                queued.Done.TrySetException(failure);
+            }
+        }
+    }
+
+    private async Task<HashSet<(string, string)>> UpsertAsync(IReadOnlyList<QueuedWrite> batch)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(UpsertSql, connection);
+        command.Parameters.Add(Column("grain_ids", NpgsqlDbType.Text, batch, w => w.GrainId));
+        command.Parameters.Add(Column("state_names", NpgsqlDbType.Text, batch, w => w.StateName));
+        command.Parameters.Add(Column("etags", NpgsqlDbType.Bigint, batch, w => w.Etag));
+        command.Parameters.Add(Column("committed_sequence_ids", NpgsqlDbType.Bigint, batch, w => w.CommittedSequenceId));
+        command.Parameters.Add(Column("committed_states", NpgsqlDbType.Text, batch, w => w.CommittedState));
+        command.Parameters.Add(Column("metadata", NpgsqlDbType.Text, batch, w => w.Metadata));
+        command.Parameters.Add(Column("pending", NpgsqlDbType.Text, batch, w => w.Pending));
+        var written = new HashSet<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            written.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return written;
+    }
+
+    private static NpgsqlParameter Column<T>(string name, NpgsqlDbType type, IReadOnlyList<QueuedWrite> batch, Func<TransactionalWrite, T> value) =>
+        new(name, NpgsqlDbType.Array | type) { Value = batch.Select(q => value(q.Write)).ToArray() };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a group write of {Count} rows; writing them one by one")]
+    private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} transactional state rows failed")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, int count);
+
+    private sealed record QueuedWrite(TransactionalWrite Write, TaskCompletionSource<bool> Done);
+}
+
+public sealed record TransactionalRow(long Etag, long CommittedSequenceId, string CommittedState, string Metadata, string Pending);
+
+// One grain's new row: Etag is the version it will have (the one read plus one); CommittedState is null when the
+// committed state did not change, and the stored one stays.
+public sealed record TransactionalWrite(string GrainId, string StateName, long Etag, long CommittedSequenceId, string? CommittedState, string Metadata, string Pending);
