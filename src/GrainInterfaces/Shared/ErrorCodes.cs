@@ -10,6 +10,7 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string EmailTaken = "EMAIL_TAKEN";
     public const string InvalidCredentials = "INVALID_CREDENTIALS";
+    public const string LockedOut = "LOCKED_OUT";
     public const string InvalidState = "INVALID_STATE";
     public const string PaymentDeclined = "PAYMENT_DECLINED";
     public const string PaymentUnavailable = "PAYMENT_UNAVAILABLE";

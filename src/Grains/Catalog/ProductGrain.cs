@@ -28,12 +28,22 @@ public sealed class ProductGrain(
 
     public Task<Result<ProductChange>> SetPriceAsync(decimal price) => ChangeAsync(s =>
     {
+        if (ProductRules.ValidateSalePrice(price, s.DiscountPercent, "price") is { } error)
+        {
+            return error;
+        }
+
         s.Price = price;
         return null;
     });
 
     public Task<Result<ProductChange>> SetDiscountAsync(decimal percent) => ChangeAsync(s =>
     {
+        if (ProductRules.ValidateSalePrice(s.Price, percent, "percent") is { } error)
+        {
+            return error;
+        }
+
         s.DiscountPercent = percent;
         return null;
     });
@@ -43,6 +53,11 @@ public sealed class ProductGrain(
         if (s.Stock + (long)delta < 0)
         {
             return UserError.Of(ErrorCodes.InvalidInput, $"Stock is {s.Stock}; it cannot go below zero.", "delta");
+        }
+
+        if (s.Stock + (long)delta > int.MaxValue)
+        {
+            return UserError.Of(ErrorCodes.InvalidInput, $"Stock is {s.Stock}; it cannot go above {int.MaxValue}.", "delta");
         }
 
         s.Stock += delta;

@@ -11,16 +11,34 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
 
     public async Task<Result<CustomerProfile>> SignInAsync(string email, string password)
     {
+        // What cannot be an account's address or password is refused before any grain is asked about it.
+        if (!CustomerRules.IsEmail(email) || password.Length > CustomerRules.MaxPasswordLength)
+        {
+            return WrongCredentials();
+        }
+
+        var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(email));
+        if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut,
+                $"Too many failed sign-ins for this e-mail; try again after {lockedUntil:u}."));
+        }
+
         var owner = await EmailIndex(email).GetOwnerAsync();
         var customer = owner is { } id ? grains.GetGrain<ICustomerGrain>(id) : null;
         var hash = customer is null ? null : await customer.GetPasswordHashAsync();
         if (!PasswordHasher.Verify(password, hash))
         {
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));
+            await attempts.FailedAsync();
+            return WrongCredentials();
         }
 
+        await attempts.SucceededAsync();
         return Result<CustomerProfile>.Ok((await customer!.GetAsync())!);
     }
+
+    private static Result<CustomerProfile> WrongCredentials() =>
+        Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));
 
     public async Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin)
     {

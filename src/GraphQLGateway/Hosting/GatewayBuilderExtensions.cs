@@ -70,6 +70,9 @@ public static class GatewayBuilderExtensions
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
+        builder.Services.AddSingleton<AuthRateLimiter>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKey>((options, key) =>
         {

@@ -102,7 +102,9 @@ public sealed class CatalogAdminTests(EShopClusterFixture fixture)
     [Theory]
     [InlineData(-1)]
     [InlineData(100)]
-    public async Task SetDiscount_OutOfRange_ReturnsInvalidInputAndKeepsPrice(decimal percent)
+    [InlineData(99.999)]
+    [InlineData(12.345)]
+    public async Task SetDiscount_OutOfRangeOrFinerThanCents_ReturnsInvalidInputAndKeepsPrice(decimal percent)
     {
         var product = await TestCatalog.CreateProductAsync(_grains, price: 80m);
 
@@ -110,6 +112,33 @@ public sealed class CatalogAdminTests(EShopClusterFixture fixture)
 
         Assert.Equal(ErrorCodes.InvalidInput, Assert.Single(result.Errors).Code);
         Assert.Equal(80m, (await TestCatalog.ReadAsync(_grains, product.Id))!.SalePrice);
+    }
+
+    [Fact]
+    public async Task SetDiscount_ThatWouldSellForNothing_IsRefused_AndSoIsAPriceThatWouldUnderTheDiscount()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, price: 0.40m);
+
+        var free = await Admin.SetDiscountAsync(product.Id, 99.99m);
+        var kept = await Admin.SetDiscountAsync(product.Id, 60m);
+        var repriced = await Admin.SetPriceAsync(product.Id, 0.01m);
+
+        Assert.Equal((ErrorCodes.InvalidInput, "percent"), (Assert.Single(free.Errors).Code, free.Errors[0].Field[0]));
+        Assert.Equal(0.16m, kept.Value!.SalePrice);
+        Assert.Equal((ErrorCodes.InvalidInput, "price"), (Assert.Single(repriced.Errors).Code, repriced.Errors[0].Field[0]));
+        Assert.Equal((0.40m, 0.16m), ((await TestCatalog.ReadAsync(_grains, product.Id))!.Price, (await TestCatalog.ReadAsync(_grains, product.Id))!.SalePrice));
+    }
+
+    [Fact]
+    public async Task AdjustStock_PastTheLargestStock_IsRefusedInsteadOfWrapping()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+
+        var result = await Admin.AdjustStockAsync(product.Id, int.MaxValue);
+
+        Assert.Equal((ErrorCodes.InvalidInput, "delta"), (Assert.Single(result.Errors).Code, result.Errors[0].Field[0]));
+        Assert.Equal(5, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+        Assert.Equal(int.MaxValue, (await Admin.AdjustStockAsync(product.Id, int.MaxValue - 5)).Value!.Stock);
     }
 
     [Fact]

@@ -92,6 +92,66 @@ public sealed class AccountsTests(EShopClusterFixture fixture)
         Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single(result.Errors).Code);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SignIn_FiveFailuresInARow_LockTheAddressEvenAgainstTheRightPassword_WhetherOrNotItHasAnAccount(bool registered)
+    {
+        var email = NewEmail();
+        if (registered)
+        {
+            await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+        }
+
+        var failures = new List<string>();
+        for (var i = 0; i < ISignInAttemptsGrain.MaxFailures; i++)
+        {
+            failures.Add(Assert.Single((await Accounts.SignInAsync(email, $"guess-{i}")).Errors).Code);
+        }
+
+        var right = await Accounts.SignInAsync(email.ToUpperInvariant(), "password-1");
+
+        Assert.All(failures, code => Assert.Equal(ErrorCodes.InvalidCredentials, code));
+        Assert.Equal(ErrorCodes.LockedOut, Assert.Single(right.Errors).Code);
+    }
+
+    [Fact]
+    public async Task SignIn_ASuccess_StartsTheCountAgain()
+    {
+        var email = NewEmail();
+        await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+        for (var i = 0; i < ISignInAttemptsGrain.MaxFailures - 1; i++)
+        {
+            await Accounts.SignInAsync(email, "wrong-password");
+        }
+
+        Assert.True((await Accounts.SignInAsync(email, "password-1")).Succeeded);
+        await Accounts.SignInAsync(email, "wrong-password");
+
+        Assert.True((await Accounts.SignInAsync(email, "password-1")).Succeeded);
+    }
+
+    [Fact]
+    public async Task SignIn_AnOversizedAddressOrPassword_IsRefusedWithoutTouchingAnAccount()
+    {
+        var email = NewEmail();
+        await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"));
+        var huge = new string('a', 5_000_000) + "@example.com";
+
+        var hugeEmail = await Accounts.SignInAsync(huge, "password-1");
+        var hugePasswords = new List<Result<CustomerProfile>>();
+        for (var i = 0; i < ISignInAttemptsGrain.MaxFailures; i++)
+        {
+            hugePasswords.Add(await Accounts.SignInAsync(email, new string('p', 257)));
+        }
+
+        Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single(hugeEmail.Errors).Code);
+        Assert.All(hugePasswords, r => Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single(r.Errors).Code));
+
+        // Refused before the account's attempts were counted: the address is not locked.
+        Assert.True((await Accounts.SignInAsync(email, "password-1")).Succeeded);
+    }
+
     [Fact]
     public async Task AdminFromConfiguration_ExistsWithAdminRole()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using EShop.Tests.Shared;
 
@@ -6,6 +7,19 @@ namespace EShop.Tests.Customers;
 [Collection(GatewayCollection.Name)]
 public sealed class CustomerGraphQLTests(GatewayFixture fixture)
 {
+    // A GraphQL POST as a client at address sends it.
+    private async Task<JsonElement> PostFromAsync(IPAddress address, string query, object? variables = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+        var context = await fixture.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = address;
+            (c.Request.Method, c.Request.Path, c.Request.ContentType) = ("POST", "/graphql", "application/json");
+            c.Request.Body = new MemoryStream(body);
+        });
+        return (await JsonDocument.ParseAsync(context.Response.Body)).RootElement;
+    }
+
     private const string SignUp = "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken customer { id email name roles } userErrors { code field } } }";
     private const string SignIn = "mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken customer { email } userErrors { code } } }";
     private const string Refresh = "mutation($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken customer { id } userErrors { code } } }";
@@ -32,6 +46,24 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
 
         Assert.Equal(JsonValueKind.Null, payload.GetProperty("accessToken").ValueKind);
         Assert.Equal("EMAIL_TAKEN", payload.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SignIn_AliasedGuessesInOneRequest_CountOneByOne_AndThoseOverTheLimitAreRateLimited()
+    {
+        // 40 guesses at 40 addresses (so no address's lockout is what stops them) in one request from one client.
+        var client = IPAddress.Parse("203.0.113.9");
+        var guesses = string.Join(" ", Enumerable.Range(0, 40).Select(i =>
+            $"g{i}: signIn(email: \"guess-{i}-{Guid.NewGuid():N}@example.com\", password: \"password-1\") {{ userErrors {{ code }} }}"));
+
+        var many = await PostFromAsync(client, $"mutation {{ {guesses} }}");
+        var next = await PostFromAsync(client, SignIn, new { email = $"next-{Guid.NewGuid():N}@example.com", password = "password-1" });
+        var elsewhere = await PostFromAsync(IPAddress.Parse("203.0.113.10"), SignIn, new { email = $"other-{Guid.NewGuid():N}@example.com", password = "password-1" });
+
+        Assert.True(many.TryGetProperty("errors", out _), many.ToString());
+        Assert.Equal(Enumerable.Repeat("RATE_LIMITED", 10), many.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()));
+        Assert.Equal("RATE_LIMITED", next.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("INVALID_CREDENTIALS", elsewhere.GetProperty("data").GetProperty("signIn").GetProperty("userErrors")[0].GetProperty("code").GetString());
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory.Services;
 
+    // The in-memory server, for a request that needs what a client cannot set over HTTP (its address).
+    public Microsoft.AspNetCore.TestHost.TestServer Server => _factory.Server;
+
     // Configuration a test may change while the gateway runs (feature flags); a test that does puts it back.
     public SwitchableConfiguration Switches { get; } = new();
 
@@ -52,6 +55,9 @@ public class GatewayFixture : IAsyncLifetime
             .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
             .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
             .UseSetting("EShop:Jwt:SigningKey", SigningKey)
+
+            // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
+            .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
             .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
             .ConfigureLogging(logging => Recorder?.AddTo(logging)));
         Http = _factory.CreateClient();
