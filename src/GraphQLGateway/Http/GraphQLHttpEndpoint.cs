@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using EShop.GraphQLGateway.Schema;
 using GraphQL;
 using GraphQL.Transport;
@@ -22,8 +23,23 @@ public static class GraphQLHttpEndpoint
         return app;
     }
 
+    // The largest body a POST may have. Storefront documents are a few kilobytes; the limit keeps a request's parse
+    // and validation work, and the memory it takes, small.
+    public const int MaxBodyBytes = 128 * 1024;
+
     private static async Task PostAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer)
     {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The body may be at most {MaxBodyBytes} bytes.");
+            return;
+        }
+
         if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "POST a JSON body with Content-Type: application/json.");
@@ -38,6 +54,12 @@ public static class GraphQLHttpEndpoint
         catch (JsonException exception)
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", $"The body is not a GraphQL request in JSON: {exception.Message}");
+            return;
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body sent without a length (chunked) that ran past the limit.
+            await WriteErrorAsync(http, serializer, StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The body may be at most {MaxBodyBytes} bytes.");
             return;
         }
 
@@ -131,6 +153,8 @@ public static class GraphQLHttpEndpoint
 
     private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, ExecutionResult result)
     {
+        // Answers carry tokens and personal data: no cache, shared or private, keeps them.
+        http.Response.Headers.CacheControl = "no-store";
         var accept = http.Request.Headers.Accept.ToString();
         http.Response.ContentType = accept.Contains(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
             ? GraphQLResponseMediaType + "; charset=utf-8"

@@ -49,19 +49,20 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task SignIn_AliasedGuessesInOneRequest_CountOneByOne_AndThoseOverTheLimitAreRateLimited()
+    public async Task SignIn_AliasedGuesses_CountOneByOne_AndThoseOverTheLimitAreRateLimited()
     {
-        // 40 guesses at 40 addresses (so no address's lockout is what stops them) in one request from one client.
+        // 40 guesses at 40 addresses (so no address's lockout is what stops them), 20 aliases a request, from one client.
         var client = IPAddress.Parse("203.0.113.9");
-        var guesses = string.Join(" ", Enumerable.Range(0, 40).Select(i =>
-            $"g{i}: signIn(email: \"guess-{i}-{Guid.NewGuid():N}@example.com\", password: \"password-1\") {{ userErrors {{ code }} }}"));
+        string Guesses() => "mutation { " + string.Join(" ", Enumerable.Range(0, 20).Select(i =>
+            $"g{i}: signIn(email: \"guess-{i}-{Guid.NewGuid():N}@example.com\", password: \"password-1\") {{ userErrors {{ code }} }}")) + " }";
 
-        var many = await PostFromAsync(client, $"mutation {{ {guesses} }}");
+        var first = await PostFromAsync(client, Guesses());
+        var second = await PostFromAsync(client, Guesses());
         var next = await PostFromAsync(client, SignIn, new { email = $"next-{Guid.NewGuid():N}@example.com", password = "password-1" });
         var elsewhere = await PostFromAsync(IPAddress.Parse("203.0.113.10"), SignIn, new { email = $"other-{Guid.NewGuid():N}@example.com", password = "password-1" });
 
-        Assert.True(many.TryGetProperty("errors", out _), many.ToString());
-        Assert.Equal(Enumerable.Repeat("RATE_LIMITED", 10), many.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()));
+        Assert.All(first.GetProperty("data").EnumerateObject(), g => Assert.Equal("INVALID_CREDENTIALS", g.Value.GetProperty("userErrors")[0].GetProperty("code").GetString()));
+        Assert.Equal(Enumerable.Repeat("RATE_LIMITED", 10), second.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()));
         Assert.Equal("RATE_LIMITED", next.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
         Assert.Equal("INVALID_CREDENTIALS", elsewhere.GetProperty("data").GetProperty("signIn").GetProperty("userErrors")[0].GetProperty("code").GetString());
     }

@@ -44,8 +44,8 @@ public sealed class GraphQLHttpTests(GatewayFixture fixture)
     [Fact]
     public async Task Post_TooComplex_IsRefusedBeforeItRuns()
     {
-        // Forty full pages of products in one request: each alias is cheap, together they are a denial of service.
-        var aliases = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"p{i}: products(first: 100) {{ edges {{ node {{ id name category {{ name }} }} }} }}"));
+        // Twenty full pages of products in one request: each alias is cheap, together they are a denial of service.
+        var aliases = string.Join(' ', Enumerable.Range(0, 20).Select(i => $"p{i}: products(first: 100) {{ edges {{ node {{ id name category {{ name }} }} }} }}"));
 
         var response = await fixture.Http.PostAsJsonAsync("/graphql", new { query = "{ " + aliases + " }" });
 
@@ -57,11 +57,12 @@ public sealed class GraphQLHttpTests(GatewayFixture fixture)
     [Fact]
     public async Task Post_DeepIntrospectionAsGraphiQLSendsIt_Runs()
     {
-        const string introspection = "query IntrospectionQuery { __schema { queryType { name } types { name fields(includeDeprecated: true) { name type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } } } } }";
+        // The query GraphiQL sends when it opens (graphql-js getIntrospectionQuery), fragments and all.
+        const string introspection = "query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name } types { ...FullType } directives { name description locations args { ...InputValue } } } } fragment FullType on __Type { kind name description fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason } inputFields { ...InputValue } interfaces { ...TypeRef } enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } } fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue } fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }";
 
         var response = await fixture.Http.PostAsJsonAsync("/graphql", new { query = introspection });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Query", json.GetProperty("data").GetProperty("__schema").GetProperty("queryType").GetProperty("name").GetString());
     }

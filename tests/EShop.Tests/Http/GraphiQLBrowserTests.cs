@@ -43,7 +43,7 @@ public sealed class GraphiQLBrowserTests(GatewayFixture fixture)
         using var http = new HttpClient { BaseAddress = new Uri(origin) };
         var (owner, orderId) = await PlaceOrderAsync(http);
 
-        // A tab GraphiQL restores from local storage, where it keeps them: the subscription, and the owner's token in
+        // A tab GraphiQL restores from session storage, where it keeps them: the subscription, and the owner's token in
         // the Headers pane. Run straight after loading, before the editor has parsed it.
         var tabs = JsonSerializer.Serialize(new
         {
@@ -61,7 +61,7 @@ public sealed class GraphiQLBrowserTests(GatewayFixture fixture)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.AddInitScriptAsync($"localStorage.setItem('graphiql:tabState', {JsonSerializer.Serialize(tabs)});");
+        await page.AddInitScriptAsync($"sessionStorage.setItem('graphiql:tabState', {JsonSerializer.Serialize(tabs)});");
 
         await page.GotoAsync(origin + "/graphql");
         await page.GetByText("Follow", new() { Exact = true }).ClickAsync();
@@ -70,6 +70,10 @@ public sealed class GraphiQLBrowserTests(GatewayFixture fixture)
         await owner.DataAsync("mutation($id: ID!) { cancelOrder(orderId: $id) { userErrors { code } } }", new { id = orderId });
 
         await Assertions.Expect(page.Locator(".result-window")).ToContainTextAsync("CANCELLED", new() { Timeout = 30_000 });
+
+        // The token was in the Headers pane; nothing GraphiQL wrote outlives the browser tab.
+        Assert.DoesNotContain(owner.AccessToken!, await page.EvaluateAsync<string>("JSON.stringify(localStorage)"));
+        Assert.Contains(owner.AccessToken!, await page.EvaluateAsync<string>("JSON.stringify(sessionStorage)"));
     }
 
     private Task<HostProcess> StartGatewayAsync() => HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>

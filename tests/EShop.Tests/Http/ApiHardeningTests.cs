@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using EShop.GraphQLGateway.Http;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Http;
+
+// The probes of issue 9 against the gateway: each would pass if its protection were taken away.
+[Collection(GatewayCollection.Name)]
+public sealed class ApiHardeningTests(GatewayFixture fixture)
+{
+    private const string DeepType = "type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }";
+
+    [Fact]
+    public async Task ManyAliasedIntrospections_AreRefusedBeforeTheyRun()
+    {
+        var aliases = string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"s{i}: __schema {{ types {{ name fields {{ name }} }} }}"));
+
+        var (status, body) = await PostAsync("{ " + aliases + " }");
+
+        Assert.Equal((HttpStatusCode.BadRequest, OperationLimitsRule.Code), (status, Code(body)));
+        Assert.False(body.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
+    public async Task IntrospectionDeeperThanGraphiQLs_IsRefused()
+    {
+        // 22 levels: the deep type reference GraphiQL sends, nested three times more through fields' types.
+        var query = "{ __schema { types { fields { type { fields { type { fields { " + DeepType + " } } } } } } } }";
+
+        var (status, body) = await PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("depth", body.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MoreThanFiftyAliasesOrTwentyTopLevelFields_AreRefused()
+    {
+        var products = string.Join(' ', Enumerable.Range(0, 21).Select(i => $"c{i}: categories {{ id }}"));
+        var nested = "{ products(first: 1) { edges { node { " + string.Join(' ', Enumerable.Range(0, 51).Select(i => $"n{i}: name")) + " } } } }";
+
+        var (rootStatus, root) = await PostAsync("{ " + products + " }");
+        var (aliasStatus, alias) = await PostAsync(nested);
+        var (fineStatus, _) = await PostAsync("{ " + string.Join(' ', Enumerable.Range(0, 20).Select(i => $"c{i}: categories {{ id }}")) + " }");
+
+        Assert.Equal((HttpStatusCode.BadRequest, OperationLimitsRule.Code), (rootStatus, Code(root)));
+        Assert.Equal((HttpStatusCode.BadRequest, OperationLimitsRule.Code), (aliasStatus, Code(alias)));
+        Assert.Equal(HttpStatusCode.OK, fineStatus);
+    }
+
+    [Fact]
+    public async Task ABodyOverTheLimit_Is413()
+    {
+        var query = "{ products(first: 1, search: \"" + new string('x', GraphQLHttpEndpoint.MaxBodyBytes) + "\") { totalCount } }";
+
+        var (status, body) = await PostAsync(query);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "REQUEST_TOO_LARGE"), (status, Code(body)));
+    }
+
+    [Fact]
+    public async Task AMistypedField_GetsNoSuggestionOfWhatExists()
+    {
+        var (status, body) = await PostAsync("{ produc(id: \"x\") { id } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var message = body.GetProperty("errors")[0].GetProperty("message").GetString()!;
+        Assert.Contains("produc", message);
+        Assert.DoesNotContain("Did you mean", message);
+        Assert.DoesNotContain("'product'", message);
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesTheSecurityHeaders_AndGraphQLAnswersAreNotCached()
+    {
+        using var api = await fixture.Http.PostAsJsonAsync("/graphql", new { query = "{ categories { id } }" });
+        using var page = await fixture.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql") { Headers = { { "Accept", "text/html" } } });
+
+        foreach (var response in new[] { api, page })
+        {
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        }
+
+        Assert.True(api.Headers.CacheControl?.NoStore);
+        Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string query)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");
+        using var response = await fixture.Http.PostAsync("/graphql", content);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    private static string? Code(JsonElement body) =>
+        body.GetProperty("errors")[0].TryGetProperty("extensions", out var extensions) ? extensions.GetProperty("code").GetString() : null;
+}
