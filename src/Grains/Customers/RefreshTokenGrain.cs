@@ -5,23 +5,32 @@ namespace EShop.Customers;
 [GrainType("eshop.customers.refresh-token")]
 public sealed class RefreshTokenGrain(
     [PersistentState(StateNames.RefreshToken, StorageNames.Customers)] IPersistentState<RefreshTokenState> state,
+    IGrainFactory grains,
     TimeProvider time) : Grain, IRefreshTokenGrain
 {
-    public async Task IssueAsync(Guid customerId, DateTimeOffset expiresAt)
+    public async Task IssueAsync(Guid customerId, Guid sessionId, DateTimeOffset expiresAt)
     {
-        state.State = new RefreshTokenState { CustomerId = customerId, ExpiresAt = expiresAt };
+        state.State = new RefreshTokenState { CustomerId = customerId, SessionId = sessionId, ExpiresAt = expiresAt };
         await state.WriteStateAsync();
     }
 
-    public async Task<Guid?> RedeemAsync()
+    public async Task<RefreshTokenOwner?> RedeemAsync()
     {
-        if (state.State is not { CustomerId: { } customerId, Redeemed: false } || state.State.ExpiresAt <= time.GetUtcNow())
+        if (state.State is not { CustomerId: { } customerId } || state.State.ExpiresAt <= time.GetUtcNow())
         {
+            return null;
+        }
+
+        var session = grains.GetGrain<ISessionGrain>(state.State.SessionId);
+        if (state.State.Redeemed)
+        {
+            // Used once already: the one presenting it now, or the one who did before, is not the customer.
+            await session.RevokeAsync();
             return null;
         }
 
         state.State.Redeemed = true;
         await state.WriteStateAsync();
-        return customerId;
+        return await session.GetCustomerAsync() == customerId ? new RefreshTokenOwner(customerId, state.State.SessionId) : null;
     }
 }

@@ -1,12 +1,14 @@
 using EShop.Customers;
+using System.Security.Claims;
 using EShop.GraphQLGateway.Schema;
+using EShop.GraphQLGateway.Shared;
 using EShop.Shared;
 using GraphQL;
 using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Customers;
 
-public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens, AuthRateLimiter limiter) : IMutationFields
+public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens, AuthRateLimiter limiter, SessionCheck sessions) : IMutationFields
 {
     private IAccountsGrain Accounts => grains.GetGrain<IAccountsGrain>(0);
 
@@ -36,16 +38,29 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             .ResolveAsync(async c =>
             {
                 limiter.EnsureAllowed(AuthRateLimiter.SignIn);
-                var customer = await tokens.RedeemAsync(c.GetArgument<string>("refreshToken")) is { } id
-                    ? await grains.GetGrain<ICustomerGrain>(id).GetAsync()
-                    : null;
+                var owner = await tokens.RedeemAsync(c.GetArgument<string>("refreshToken"));
+                var customer = owner is null ? null : await grains.GetGrain<ICustomerGrain>(owner.CustomerId).GetAsync();
                 if (customer is null)
                 {
                     limiter.Count(AuthRateLimiter.SignIn);
                     return AuthPayload.Failed(UserError.Of(ErrorCodes.InvalidCredentials, "The refresh token is not valid: unknown, expired or already used.", "refreshToken"));
                 }
 
-                return await tokens.IssueAsync(customer);
+                return await tokens.IssueAsync(customer, owner!.SessionId);
+            });
+
+        mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
+            .Description("Ends the session of the access token sent: its refresh tokens stop working, and so does every access token issued with them.")
+            .ResolveAsync(async c =>
+            {
+                c.RequireCustomer();
+                if (Guid.TryParse(c.User?.FindFirstValue(TokenClaims.Session), out var session))
+                {
+                    await grains.GetGrain<ISessionGrain>(session).RevokeAsync();
+                    sessions.Forget(session);
+                }
+
+                return true;
             });
     }
 

@@ -13,10 +13,20 @@ public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, I
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public async Task<AuthPayload> IssueAsync(CustomerProfile customer)
+    // session: the session a redeemed refresh token belongs to; a sign-in starts a new one.
+    public async Task<AuthPayload> IssueAsync(CustomerProfile customer, Guid? session = null)
     {
         var now = time.GetUtcNow();
-        var claims = new List<Claim> { new(TokenClaims.Subject, customer.Id.ToString()), new(TokenClaims.Email, customer.Email) };
+        var sessionId = session ?? Guid.NewGuid();
+        if (session is null)
+        {
+            await grains.GetGrain<ISessionGrain>(sessionId).StartAsync(customer.Id);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(TokenClaims.Subject, customer.Id.ToString()), new(TokenClaims.Email, customer.Email), new(TokenClaims.Session, sessionId.ToString()),
+        };
         claims.AddRange(customer.Roles.Select(r => new Claim(TokenClaims.Role, r.ToString().ToUpperInvariant())));
         var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -30,12 +40,12 @@ public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, I
         });
 
         var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        await RefreshTokenGrain(refreshToken).IssueAsync(customer.Id, now.Add(options.Value.RefreshTokenLifetime));
+        await RefreshTokenGrain(refreshToken).IssueAsync(customer.Id, sessionId, now.Add(options.Value.RefreshTokenLifetime));
         return new AuthPayload(accessToken, refreshToken, customer, []);
     }
 
-    // The customer a refresh token was issued to, using the token up; null when it is not valid.
-    public async Task<Guid?> RedeemAsync(string refreshToken) =>
+    // The customer and session a refresh token was issued to, using the token up; null when it is not valid.
+    public async Task<RefreshTokenOwner?> RedeemAsync(string refreshToken) =>
         string.IsNullOrEmpty(refreshToken) ? null : await RefreshTokenGrain(refreshToken).RedeemAsync();
 
     private IRefreshTokenGrain RefreshTokenGrain(string token) =>

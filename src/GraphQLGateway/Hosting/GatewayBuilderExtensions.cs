@@ -71,6 +71,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
         builder.Services.AddSingleton<SigningKey>();
         builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<SessionCheck>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
         builder.Services.AddSingleton<AuthRateLimiter>();
@@ -86,6 +87,16 @@ public static class GatewayBuilderExtensions
                 NameClaimType = TokenClaims.Subject,
                 RoleClaimType = TokenClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    if (!await context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsActiveAsync(context.Principal))
+                    {
+                        context.Fail("The token's session has ended or never began.");
+                    }
+                },
             };
         });
     }

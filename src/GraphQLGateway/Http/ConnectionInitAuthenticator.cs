@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using EShop.GraphQLGateway.Customers;
 using GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -8,8 +10,8 @@ namespace EShop.GraphQLGateway.Http;
 
 // A browser cannot set headers on a WebSocket, so a socket's credential comes in its connection_init payload:
 // {"Authorization": "Bearer <accessToken>"}, the key in any case. It is validated exactly as the HTTP bearer scheme
-// validates the header, with that scheme's parameters.
-public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions> bearerOptions)
+// validates the header, with that scheme's parameters, and its session checked the same way.
+public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions> bearerOptions, SessionCheck sessions)
 {
     private const string Scheme = "Bearer ";
 
@@ -30,6 +32,7 @@ public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions
 
         var options = bearerOptions.Get(JwtBearerDefaults.AuthenticationScheme);
         var handler = new JsonWebTokenHandler { MapInboundClaims = options.MapInboundClaims };
-        return await handler.ValidateTokenAsync(header[Scheme.Length..].Trim(), options.TokenValidationParameters);
+        var result = await handler.ValidateTokenAsync(header[Scheme.Length..].Trim(), options.TokenValidationParameters);
+        return result.IsValid && !await sessions.IsActiveAsync(new ClaimsPrincipal(result.ClaimsIdentity)) ? new TokenValidationResult { IsValid = false } : result;
     }
 }

@@ -6,4 +6,5 @@ public static class TokenClaims
     public const string Subject = "sub";
     public const string Email = "email";
     public const string Role = "role";
+    public const string Session = "sid";
 }

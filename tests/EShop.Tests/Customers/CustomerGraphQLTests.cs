@@ -88,12 +88,62 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
         var token = signedUp.GetProperty("refreshToken").GetString();
 
         var refreshed = (await fixture.Anonymous.DataAsync(Refresh, new { token })).GetProperty("refreshToken");
-        var reused = (await fixture.Anonymous.DataAsync(Refresh, new { token })).GetProperty("refreshToken");
         var me = await new GraphQLClient(fixture.Http, refreshed.GetProperty("accessToken").GetString()).DataAsync("{ me { email } }");
+        var reused = (await fixture.Anonymous.DataAsync(Refresh, new { token })).GetProperty("refreshToken");
 
         Assert.Equal(email, me.GetProperty("me").GetProperty("email").GetString());
         Assert.NotEqual(token, refreshed.GetProperty("refreshToken").GetString());
         Assert.Equal("INVALID_CREDENTIALS", reused.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task RefreshToken_AUsedOneReplayed_EndsTheWholeFamily()
+    {
+        var signedUp = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email = $"family-{Guid.NewGuid():N}@example.com", password = "password-1", name = "Ana" } })).GetProperty("signUp");
+        var stolen = signedUp.GetProperty("refreshToken").GetString();
+        var customersNext = (await fixture.Anonymous.DataAsync(Refresh, new { token = stolen })).GetProperty("refreshToken").GetProperty("refreshToken").GetString();
+
+        var replayed = (await fixture.Anonymous.DataAsync(Refresh, new { token = stolen })).GetProperty("refreshToken");
+        var next = (await fixture.Anonymous.DataAsync(Refresh, new { token = customersNext })).GetProperty("refreshToken");
+
+        Assert.Equal("INVALID_CREDENTIALS", replayed.GetProperty("userErrors")[0].GetProperty("code").GetString());
+        Assert.Equal("INVALID_CREDENTIALS", next.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheAccessTokenAndTheRefreshToken()
+    {
+        var signedUp = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email = $"out-{Guid.NewGuid():N}@example.com", password = "password-1", name = "Ana" } })).GetProperty("signUp");
+        var customer = new GraphQLClient(fixture.Http, signedUp.GetProperty("accessToken").GetString());
+        Assert.Equal(JsonValueKind.Object, (await customer.DataAsync("{ me { id } }")).GetProperty("me").ValueKind);
+
+        Assert.True((await customer.DataAsync("mutation { signOut }")).GetProperty("signOut").GetBoolean());
+
+        Assert.Equal(JsonValueKind.Null, (await customer.DataAsync("{ me { id } }")).GetProperty("me").ValueKind);
+        Assert.Equal("UNAUTHENTICATED", await customer.ErrorCodeAsync("{ cart { itemCount } }"));
+        var refreshed = (await fixture.Anonymous.DataAsync(Refresh, new { token = signedUp.GetProperty("refreshToken").GetString() })).GetProperty("refreshToken");
+        Assert.Equal("INVALID_CREDENTIALS", refreshed.GetProperty("userErrors")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AWellSignedTokenOfNoSignIn_IsNotTrusted()
+    {
+        // Signed with the gateway's own key for a subject that never registered: a leaked key, or a token of an
+        // account that is gone. Either way no session stands behind it.
+        var now = DateTime.UtcNow;
+        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = EShop.GraphQLGateway.Customers.JwtOptions.Issuer,
+            Audience = EShop.GraphQLGateway.Customers.JwtOptions.Audience,
+            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", Guid.NewGuid().ToString()), new System.Security.Claims.Claim("sid", Guid.NewGuid().ToString())]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(GatewayFixture.SigningKey)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+
+        Assert.Equal("UNAUTHENTICATED", await new GraphQLClient(fixture.Http, token).ErrorCodeAsync("{ cart { itemCount } }"));
     }
 
     [Fact]

@@ -8,22 +8,45 @@ public sealed class RefreshTokenTests(EShopClusterFixture fixture)
 {
     private IRefreshTokenGrain NewToken() => fixture.Grains.GetGrain<IRefreshTokenGrain>(Guid.NewGuid().ToString("N"));
 
+    private async Task<(Guid Customer, Guid Session)> NewSessionAsync()
+    {
+        var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Grains.GetGrain<ISessionGrain>(session).StartAsync(customer);
+        return (customer, session);
+    }
+
     [Fact]
-    public async Task Redeem_IssuedToken_ReturnsCustomerOnlyOnce()
+    public async Task Redeem_IssuedToken_ReturnsCustomerAndSessionOnlyOnce()
     {
         var token = NewToken();
-        var customerId = Guid.NewGuid();
-        await token.IssueAsync(customerId, DateTimeOffset.UtcNow.AddHours(1));
+        var (customer, session) = await NewSessionAsync();
+        await token.IssueAsync(customer, session, DateTimeOffset.UtcNow.AddHours(1));
 
-        Assert.Equal(customerId, await token.RedeemAsync());
+        Assert.Equal(new RefreshTokenOwner(customer, session), await token.RedeemAsync());
         Assert.Null(await token.RedeemAsync());
+    }
+
+    [Fact]
+    public async Task Redeem_AUsedTokenAgain_RevokesItsSessionAndEveryTokenOfIt()
+    {
+        var (customer, session) = await NewSessionAsync();
+        var (first, second) = (NewToken(), NewToken());
+        await first.IssueAsync(customer, session, DateTimeOffset.UtcNow.AddHours(1));
+        await first.RedeemAsync();
+        await second.IssueAsync(customer, session, DateTimeOffset.UtcNow.AddHours(1));
+
+        Assert.Null(await first.RedeemAsync());
+
+        Assert.Null(await fixture.Grains.GetGrain<ISessionGrain>(session).GetCustomerAsync());
+        Assert.Null(await second.RedeemAsync());
     }
 
     [Fact]
     public async Task Redeem_ExpiredOrUnknownToken_ReturnsNull()
     {
         var expired = NewToken();
-        await expired.IssueAsync(Guid.NewGuid(), DateTimeOffset.UtcNow.AddSeconds(-1));
+        var (customer, session) = await NewSessionAsync();
+        await expired.IssueAsync(customer, session, DateTimeOffset.UtcNow.AddSeconds(-1));
 
         Assert.Null(await expired.RedeemAsync());
         Assert.Null(await NewToken().RedeemAsync());

@@ -57,11 +57,13 @@ public sealed class GraphQLWebSocketTests(GatewayFixture fixture)
     public async Task ConnectionInit_TokenThatExpires_ClosesWith4403WhenItDoes()
     {
         var now = DateTime.UtcNow;
+        var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Grains.GetGrain<EShop.Customers.ISessionGrain>(session).StartAsync(customer);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = JwtOptions.Issuer,
             Audience = JwtOptions.Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString())]),
+            Subject = new ClaimsIdentity([new Claim("sub", customer.ToString()), new Claim("sid", session.ToString())]),
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddSeconds(2),

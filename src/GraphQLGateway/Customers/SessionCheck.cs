@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using EShop.Customers;
+using EShop.GraphQLGateway.Shared;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace EShop.GraphQLGateway.Customers;
+
+// A well-signed access token is not enough: it must belong to a session a sign-in started for that customer and that
+// has not ended (signed out, or its refresh tokens replayed). A token without one (made with the key, never issued by
+// a sign-in) is refused. The answer is kept 15 s per session, so a busy customer costs one grain call per 15 s;
+// an end made through another gateway takes effect within that, through this one at once.
+public sealed class SessionCheck(IGrainFactory grains, TimeProvider time) : IDisposable
+{
+    private static readonly TimeSpan Remember = TimeSpan.FromSeconds(15);
+
+    private readonly MemoryCache _active = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public async ValueTask<bool> IsActiveAsync(ClaimsPrincipal? user)
+    {
+        if (!Guid.TryParse(user?.FindFirstValue(TokenClaims.Subject), out var customer)
+            || !Guid.TryParse(user.FindFirstValue(TokenClaims.Session), out var session))
+        {
+            return false;
+        }
+
+        if (!_active.TryGetValue(session, out Guid? owner))
+        {
+            owner = await grains.GetGrain<ISessionGrain>(session).GetCustomerAsync();
+            _active.Set(session, owner, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = time.GetUtcNow() + Remember });
+        }
+
+        return owner == customer;
+    }
+
+    public void Forget(Guid session) => _active.Remove(session);
+
+    public void Dispose() => _active.Dispose();
+}
