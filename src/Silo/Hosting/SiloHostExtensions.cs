@@ -17,6 +17,7 @@ public static partial class SiloHostExtensions
 
     public static WebApplication MapEShopSiloEndpoints(this WebApplication app)
     {
+        app.RequireAdminForDashboard("/dashboard");
         app.MapOrleansDashboard("/dashboard");
         app.MapEShopTelemetry();
         app.MapEShopHealth();
