@@ -8,7 +8,7 @@ public static class ProductRules
     public static IEnumerable<UserError> Validate(string productId, ProductDetails details) => Validation.Collect(
         Validation.Slug(productId, "input", "id"),
         Validation.Required(details.Name, 200, "input", "name"),
-        details.Description.Length > 10_000 ? UserError.Of(ErrorCodes.InvalidInput, "description must be at most 10000 characters.", "input", "description") : null,
+        Validation.Text(details.Description, 10_000, "input", "description"),
         Validation.Required(details.CategoryId, 64, "input", "categoryId"),
         Validation.Money(details.Price, "input", "price"),
         details.Stock < 0 ? UserError.Of(ErrorCodes.InvalidInput, "stock cannot be negative.", "input", "stock") : null,

@@ -5,9 +5,22 @@ namespace EShop.Shared;
 // Small checks shared by the contexts' rules; each returns a user error naming the input field, or null.
 public static partial class Validation
 {
+    // A one-line text (a name, an address line, a key): present, bounded, and free of control characters, which
+    // have no business in it and can rewrite what a terminal, a log line or a label printer shows.
     public static UserError? Required(string? value, int maxLength, params string[] field) =>
         string.IsNullOrWhiteSpace(value) ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} is required.", field)
+        : Optional(value, maxLength, field);
+
+    public static UserError? Optional(string? value, int maxLength, params string[] field) =>
+        value is null ? null
         : value.Length > maxLength ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be at most {maxLength} characters.", field)
+        : value.Any(char.IsControl) ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must not contain control characters.", field)
+        : null;
+
+    // Text of several lines (a description): line breaks and tabs are its own; other control characters are not.
+    public static UserError? Text(string value, int maxLength, params string[] field) =>
+        value.Length > maxLength ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be at most {maxLength} characters.", field)
+        : value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must not contain control characters other than line breaks and tabs.", field)
         : null;
 
     public static UserError? Slug(string? value, params string[] field) =>

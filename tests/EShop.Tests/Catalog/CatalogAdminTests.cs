@@ -59,6 +59,7 @@ public sealed class CatalogAdminTests(EShopClusterFixture fixture)
     [InlineData("ok-sku", "Name", -1, 1, "price")]
     [InlineData("ok-sku", "Name", 1.001, 1, "price")]
     [InlineData("ok-sku", "Name", 1, -1, "stock")]
+    [InlineData("ok-sku", "Na\u0007me\u001b[2J", 1, 1, "name")]
     public async Task UpsertProduct_InvalidInput_ReturnsInvalidInputNamingTheField(string sku, string name, decimal price, int stock, string field)
     {
         var result = await Admin.UpsertProductAsync(sku, new ProductDetails(name, "", TestCatalog.CategoryId, price, stock, 0));

@@ -57,6 +57,7 @@ public sealed class AccountsTests(EShopClusterFixture fixture)
     [InlineData("a@b", "password-1", "Ana", "email")]
     [InlineData("ana@example.com", "short", "Ana", "password")]
     [InlineData("ana@example.com", "password-1", " ", "name")]
+    [InlineData("ana@example.com", "password-1", "Ana\u0000\u202e", "name")]
     public async Task SignUp_InvalidInput_ReturnsInvalidInputNamingTheField(string email, string password, string name, string field)
     {
         var result = await Accounts.SignUpAsync(new SignUp(email, password, name));

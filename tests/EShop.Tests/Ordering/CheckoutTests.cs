@@ -141,6 +141,23 @@ public sealed class CheckoutTests(EShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Checkout_ControlCharactersOrAnOversizedCardToken_AreInvalidInput()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var customerId = await Checkouts.CustomerWithCartAsync(_grains, (product.Id, 1));
+        var request = Checkouts.Request(customerId,
+            address: Checkouts.Address with { Name = "Ana\r\nX-Injected: 1", Line2 = "Piso 2\u0008" },
+            payment: new PaymentDetails(PaymentMethod.Card, new string('t', 201), null));
+
+        var result = await Checkouts.CheckoutAsync(_grains, request);
+
+        Assert.Equal(
+            [["input", "shippingAddress", "name"], ["input", "shippingAddress", "line2"], ["input", "payment", "cardToken"]],
+            result.Errors.Select(e => e.Field.ToArray()));
+        Assert.Equal(5, (await TestCatalog.ReadAsync(_grains, product.Id))!.Stock);
+    }
+
+    [Fact]
     public async Task Checkout_SameKeyAgain_ReturnsTheSameOrderAndChargesStockOnce()
     {
         var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
