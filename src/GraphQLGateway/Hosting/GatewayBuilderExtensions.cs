@@ -41,6 +41,13 @@ public static class GatewayBuilderExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [HealthEndpoints.Ready]).AddRedisCheck(builder.Configuration);
         builder.AddJwtAuthentication();
+
+        // Storefronts served from other origins call the API from the browser: only the origins in
+        // EShop:Cors:AllowedOrigins may (none by default, so a page elsewhere cannot use a visitor's session).
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(builder.Configuration.GetSection("EShop:Cors:AllowedOrigins").Get<string[]>() ?? [])
+            .WithMethods("GET", "POST")
+            .WithHeaders("Authorization", "Content-Type", "Accept")));
         builder.AddEShopTelemetry("eshop-gateway");
         builder.Services.AddSingleton<GraphQLTelemetry>();
         builder.Services.AddSingleton<ClusterCircuit>();
@@ -53,6 +60,7 @@ public static class GatewayBuilderExtensions
     public static WebApplication MapEShopGateway(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseCors();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseWebSockets();

@@ -90,6 +90,22 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         Assert.DoesNotContain("<script>", await page.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task BrowsersOnAnOriginOfTheAllowList_MayCall_AndNoOtherOrigin()
+    {
+        using var allowed = await PreflightAsync(GatewayFixture.AllowedOrigin);
+        using var other = await PreflightAsync("https://evil.example");
+
+        Assert.Equal(GatewayFixture.AllowedOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    private Task<HttpResponseMessage> PreflightAsync(string origin) =>
+        fixture.Http.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/graphql")
+        {
+            Headers = { { "Origin", origin }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "authorization,content-type" } },
+        });
+
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string query)
     {
         using var content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json");

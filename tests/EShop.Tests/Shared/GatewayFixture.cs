@@ -13,6 +13,9 @@ public class GatewayFixture : IAsyncLifetime
     // The gateway's token key, so a test can make a token the gateway accepts.
     public const string SigningKey = "a test signing key that is long enough for HS256";
 
+    // The one other origin whose pages may call the API from a browser.
+    public const string AllowedOrigin = "https://storefront.example";
+
     private WebApplicationFactory<EShopSchema> _factory = null!;
 
     public GatewayFixture()
@@ -58,6 +61,7 @@ public class GatewayFixture : IAsyncLifetime
 
             // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
             .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
+            .UseSetting("EShop:Cors:AllowedOrigins:0", AllowedOrigin)
             .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
             .ConfigureLogging(logging => Recorder?.AddTo(logging)));
         Http = _factory.CreateClient();
