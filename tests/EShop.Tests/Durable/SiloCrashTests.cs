@@ -136,19 +136,5 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
     // A checkout caught behind a transaction the dead silo took part in waits for PrepareTimeout, the death
     // declaration, or the call's 30 s response timeout; the deadline is far above that, as the assertions are what this
     // test is about.
-    private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+    private static Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call) => Eventually.AnsweredAsync(call, TimeSpan.FromMinutes(5));
 }

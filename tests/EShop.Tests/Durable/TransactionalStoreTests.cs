@@ -221,19 +221,5 @@ public sealed class TransactionalStoreTests
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+    private static Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call) => Eventually.AnsweredAsync(call, TimeSpan.FromMinutes(2));
 }

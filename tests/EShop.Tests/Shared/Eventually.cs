@@ -17,4 +17,22 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    // Calls until a call answers instead of throwing, as a client retries while a cluster recovers; the last failure
+    // is thrown once within has passed.
+    public static async Task<T> AnsweredAsync<T>(Func<Task<T>> call, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
 }
