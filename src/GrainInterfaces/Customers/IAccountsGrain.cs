@@ -12,6 +12,13 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("SignIn")]
     Task<Result<CustomerProfile>> SignInAsync(string email, string password);
 
+    /// <summary>
+    /// Replaces a customer's password when the current one is given (failures count towards the address's lockout)
+    /// and ends every session of the customer: whoever knew the old password is signed out.
+    /// </summary>
+    [Alias("ChangePassword")]
+    Task<Result<CustomerProfile>> ChangePasswordAsync(Guid customerId, string currentPassword, string newPassword);
+
     /// <summary>Makes sure the configured administrator exists and holds the ADMIN role.</summary>
     [Alias("EnsureAdmin")]
     Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin);

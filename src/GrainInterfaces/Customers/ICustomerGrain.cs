@@ -1,3 +1,5 @@
+using EShop.Shared;
+
 namespace EShop.Customers;
 
 /// <summary>A customer (key: Guid) with transactional state: profile, roles and password hash.</summary>
@@ -17,4 +19,11 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     [Transaction(TransactionOption.CreateOrJoin), Alias("GrantRole")]
     Task<CustomerProfile?> GrantRoleAsync(Role role);
+
+    /// <summary>Replaces the password hash; false when there is no customer.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("SetPasswordHash")]
+    Task<bool> SetPasswordHashAsync(string passwordHash);
+
+    [Transaction(TransactionOption.CreateOrJoin), Alias("UpdateProfile")]
+    Task<Result<CustomerProfile>> UpdateProfileAsync(string name);
 }

@@ -37,6 +37,37 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         return Result<CustomerProfile>.Ok((await customer!.GetAsync())!);
     }
 
+    public async Task<Result<CustomerProfile>> ChangePasswordAsync(Guid customerId, string currentPassword, string newPassword)
+    {
+        var customer = grains.GetGrain<ICustomerGrain>(customerId);
+        if (await customer.GetAsync() is not { } profile)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist."));
+        }
+
+        var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(profile.Email));
+        if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed attempts; try again after {lockedUntil:u}.", "currentPassword"));
+        }
+
+        if (currentPassword.Length > CustomerRules.MaxPasswordLength || !PasswordHasher.Verify(currentPassword, await customer.GetPasswordHashAsync()))
+        {
+            await attempts.FailedAsync();
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The current password is wrong.", "currentPassword"));
+        }
+
+        if (CustomerRules.ValidatePassword(newPassword, "newPassword") is { } invalid)
+        {
+            return Result<CustomerProfile>.Fail(invalid);
+        }
+
+        await customer.SetPasswordHashAsync(PasswordHasher.Hash(newPassword));
+        await grains.GetGrain<ICustomerSessionsGrain>(customerId).EndAllAsync();
+        LogPasswordChanged(logger, customerId);
+        return Result<CustomerProfile>.Ok(profile);
+    }
+
     private static Result<CustomerProfile> WrongCredentials() =>
         Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));
 
@@ -93,6 +124,9 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
     }
 
     private ICustomerEmailGrain EmailIndex(string email) => grains.GetGrain<ICustomerEmailGrain>(EmailAddress.IndexKey(email));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} changed their password; every session of theirs ended")]
+    private static partial void LogPasswordChanged(ILogger logger, Guid customerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} signed up with roles {Roles}")]
     private static partial void LogSignedUp(ILogger logger, Guid customerId, string roles);

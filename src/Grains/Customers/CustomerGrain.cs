@@ -34,6 +34,32 @@ public sealed class CustomerGrain(
         return ToProfile(s);
     });
 
+    public Task<bool> SetPasswordHashAsync(string passwordHash) => state.PerformUpdate(s =>
+    {
+        if (s.Exists)
+        {
+            s.PasswordHash = passwordHash;
+        }
+
+        return s.Exists;
+    });
+
+    public Task<Result<CustomerProfile>> UpdateProfileAsync(string name) => state.PerformUpdate(s =>
+    {
+        if (!s.Exists)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist."));
+        }
+
+        if (CustomerRules.ValidateName(name, "name") is { } error)
+        {
+            return Result<CustomerProfile>.Fail(error);
+        }
+
+        s.Name = name.Trim();
+        return Result<CustomerProfile>.Ok(ToProfile(s)!);
+    });
+
     private CustomerProfile? ToProfile(CustomerState s) =>
         s.Exists ? new CustomerProfile(this.GetPrimaryKey(), s.Email, s.Name, [.. s.Roles.Order()], s.CreatedAt) : null;
 }

@@ -9,10 +9,15 @@ public static class CustomerRules
 
     public static IEnumerable<UserError> Validate(SignUp signUp) => Validation.Collect(
         IsEmail(signUp.Email) ? null : UserError.Of(ErrorCodes.InvalidInput, "email is not a valid e-mail address.", "input", "email"),
-        signUp.Password.Length is < MinPasswordLength or > MaxPasswordLength
-            ? UserError.Of(ErrorCodes.InvalidInput, $"password must be {MinPasswordLength} to {MaxPasswordLength} characters.", "input", "password")
-            : null,
-        Validation.Required(signUp.Name, 100, "input", "name"));
+        ValidatePassword(signUp.Password, "input", "password"),
+        ValidateName(signUp.Name, "input", "name"));
+
+    public static UserError? ValidateName(string name, params string[] field) => Validation.Required(name, 100, field);
+
+    public static UserError? ValidatePassword(string password, params string[] field) =>
+        password.Length is < MinPasswordLength or > MaxPasswordLength
+            ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be {MinPasswordLength} to {MaxPasswordLength} characters.", field)
+            : null;
 
     public const int MaxPasswordLength = 256;
 

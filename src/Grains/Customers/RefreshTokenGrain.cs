@@ -21,16 +21,16 @@ public sealed class RefreshTokenGrain(
             return null;
         }
 
-        var session = grains.GetGrain<ISessionGrain>(state.State.SessionId);
+        var sessions = grains.GetGrain<ICustomerSessionsGrain>(customerId);
         if (state.State.Redeemed)
         {
             // Used once already: the one presenting it now, or the one who did before, is not the customer.
-            await session.RevokeAsync();
+            await sessions.EndAsync(state.State.SessionId);
             return null;
         }
 
         state.State.Redeemed = true;
         await state.WriteStateAsync();
-        return await session.GetCustomerAsync() == customerId ? new RefreshTokenOwner(customerId, state.State.SessionId) : null;
+        return await sessions.IsActiveAsync(state.State.SessionId) ? new RefreshTokenOwner(customerId, state.State.SessionId) : null;
     }
 }

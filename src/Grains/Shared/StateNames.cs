@@ -10,7 +10,7 @@ public static class StateNames
     public const string Customer = "customer";
     public const string CustomerEmail = "email";
     public const string RefreshToken = "token";
-    public const string Session = "session";
+    public const string Sessions = "sessions";
     public const string Cart = "cart";
     public const string Order = "order";
     public const string CustomerOrders = "orders";

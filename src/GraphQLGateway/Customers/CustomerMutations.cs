@@ -49,14 +49,35 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
                 return await tokens.IssueAsync(customer, owner!.SessionId);
             });
 
+        mutation.Field<NonNullGraphType<AuthPayloadGraphType>>("changePassword")
+            .Description("Replaces the password when the current one is given, and ends every session: other devices are signed out. Returns tokens of a new session.")
+            .Argument<NonNullGraphType<StringGraphType>>("currentPassword")
+            .Argument<NonNullGraphType<StringGraphType>>("newPassword")
+            .ResolveAsync(async c =>
+            {
+                var customer = c.RequireCustomer();
+                var changed = await Accounts.ChangePasswordAsync(customer, c.GetArgument<string>("currentPassword"), c.GetArgument<string>("newPassword"));
+                if (changed.Succeeded && Guid.TryParse(c.User?.FindFirstValue(TokenClaims.Session), out var session))
+                {
+                    sessions.Forget(session);
+                }
+
+                return await SignedInAsync(changed);
+            });
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("updateProfile")
+            .Description("Changes the signed-in customer's name.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async c => await grains.GetGrain<ICustomerGrain>(c.RequireCustomer()).UpdateProfileAsync(c.GetArgument<string>("name")));
+
         mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
             .Description("Ends the session of the access token sent: its refresh tokens stop working, and so does every access token issued with them.")
             .ResolveAsync(async c =>
             {
-                c.RequireCustomer();
+                var customer = c.RequireCustomer();
                 if (Guid.TryParse(c.User?.FindFirstValue(TokenClaims.Session), out var session))
                 {
-                    await grains.GetGrain<ISessionGrain>(session).RevokeAsync();
+                    await grains.GetGrain<ICustomerSessionsGrain>(customer).EndAsync(session);
                     sessions.Forget(session);
                 }
 

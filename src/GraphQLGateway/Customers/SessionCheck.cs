@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EShop.GraphQLGateway.Customers;
 
 // A well-signed access token is not enough: it must belong to a session a sign-in started for that customer and that
-// has not ended (signed out, or its refresh tokens replayed). A token without one (made with the key, never issued by
+// has not ended (signed out, a password change, or its refresh tokens replayed). A token without one (made with the key, never issued by
 // a sign-in) is refused. The answer is kept 15 s per session, so a busy customer costs one grain call per 15 s;
 // an end made through another gateway takes effect within that, through this one at once.
 public sealed class SessionCheck(IGrainFactory grains, TimeProvider time) : IDisposable
@@ -23,13 +23,13 @@ public sealed class SessionCheck(IGrainFactory grains, TimeProvider time) : IDis
             return false;
         }
 
-        if (!_active.TryGetValue(session, out Guid? owner))
+        if (!_active.TryGetValue(session, out bool active))
         {
-            owner = await grains.GetGrain<ISessionGrain>(session).GetCustomerAsync();
-            _active.Set(session, owner, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = time.GetUtcNow() + Remember });
+            active = await grains.GetGrain<ICustomerSessionsGrain>(customer).IsActiveAsync(session);
+            _active.Set(session, active, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = time.GetUtcNow() + Remember });
         }
 
-        return owner == customer;
+        return active;
     }
 
     public void Forget(Guid session) => _active.Remove(session);

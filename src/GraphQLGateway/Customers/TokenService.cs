@@ -20,7 +20,7 @@ public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, I
         var sessionId = session ?? Guid.NewGuid();
         if (session is null)
         {
-            await grains.GetGrain<ISessionGrain>(sessionId).StartAsync(customer.Id);
+            await grains.GetGrain<ICustomerSessionsGrain>(customer.Id).StartAsync(sessionId);
         }
 
         var claims = new List<Claim>

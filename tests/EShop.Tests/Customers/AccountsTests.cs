@@ -154,6 +154,43 @@ public sealed class AccountsTests(EShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ChangePassword_TheCurrentOneRequired_ThenOnlyTheNewOneSignsIn_AndEverySessionEnds()
+    {
+        var email = NewEmail();
+        var customer = (await Accounts.SignUpAsync(new SignUp(email, "password-1", "Ana"))).Value!.Id;
+        var sessions = _grains.GetGrain<ICustomerSessionsGrain>(customer);
+        var (phone, laptop) = (Guid.NewGuid(), Guid.NewGuid());
+        await sessions.StartAsync(phone);
+        await sessions.StartAsync(laptop);
+
+        var wrong = await Accounts.ChangePasswordAsync(customer, "not-it", "password-2");
+        var tooShort = await Accounts.ChangePasswordAsync(customer, "password-1", "short");
+        Assert.True(await sessions.IsActiveAsync(phone));
+        var changed = await Accounts.ChangePasswordAsync(customer, "password-1", "password-2");
+
+        Assert.Equal((ErrorCodes.InvalidCredentials, "currentPassword"), (Assert.Single(wrong.Errors).Code, wrong.Errors[0].Field[0]));
+        Assert.Equal((ErrorCodes.InvalidInput, "newPassword"), (Assert.Single(tooShort.Errors).Code, tooShort.Errors[0].Field[0]));
+        Assert.True(changed.Succeeded);
+        Assert.False(await sessions.IsActiveAsync(phone));
+        Assert.False(await sessions.IsActiveAsync(laptop));
+        Assert.Equal(ErrorCodes.InvalidCredentials, Assert.Single((await Accounts.SignInAsync(email, "password-1")).Errors).Code);
+        Assert.True((await Accounts.SignInAsync(email, "password-2")).Succeeded);
+    }
+
+    [Fact]
+    public async Task UpdateProfile_ChangesTheName_AndRefusesControlCharacters()
+    {
+        var customer = _grains.GetGrain<ICustomerGrain>((await Accounts.SignUpAsync(new SignUp(NewEmail(), "password-1", "Ana"))).Value!.Id);
+
+        var renamed = await customer.UpdateProfileAsync("  Ana María ");
+        var refused = await customer.UpdateProfileAsync("Ana\u0007");
+
+        Assert.Equal("Ana María", renamed.Value!.Name);
+        Assert.Equal((ErrorCodes.InvalidInput, "name"), (Assert.Single(refused.Errors).Code, refused.Errors[0].Field[0]));
+        Assert.Equal("Ana María", (await customer.GetAsync())!.Name);
+    }
+
+    [Fact]
     public async Task AdminFromConfiguration_ExistsWithAdminRole()
     {
         var result = await Accounts.SignInAsync(TestSilo.AdminEmail, TestSilo.AdminPassword);

@@ -126,6 +126,35 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task ChangePassword_SignsOutEveryOtherDevice_AndGivesThisOneANewSession()
+    {
+        var email = $"change-{Guid.NewGuid():N}@example.com";
+        var phone = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email, password = "password-1", name = "Ana" } })).GetProperty("signUp");
+        var laptop = (await fixture.Anonymous.DataAsync(SignIn, new { email, password = "password-1" })).GetProperty("signIn");
+        var onPhone = new GraphQLClient(fixture.Http, phone.GetProperty("accessToken").GetString());
+
+        var changed = (await onPhone.DataAsync(
+            "mutation { changePassword(currentPassword: \"password-1\", newPassword: \"password-2\") { accessToken userErrors { code } } }")).GetProperty("changePassword");
+
+        Assert.Equal(0, changed.GetProperty("userErrors").GetArrayLength());
+        Assert.Equal("UNAUTHENTICATED", await onPhone.ErrorCodeAsync("{ cart { itemCount } }"));
+        Assert.Equal("UNAUTHENTICATED", await new GraphQLClient(fixture.Http, laptop.GetProperty("accessToken").GetString()).ErrorCodeAsync("{ cart { itemCount } }"));
+        var fresh = new GraphQLClient(fixture.Http, changed.GetProperty("accessToken").GetString());
+        Assert.Equal(email, (await fresh.DataAsync("{ me { email } }")).GetProperty("me").GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task UpdateProfile_RenamesTheSignedInCustomer_AndNeedsOne()
+    {
+        var customer = await fixture.SignUpAsync("Ana");
+
+        var renamed = (await customer.DataAsync("mutation { updateProfile(name: \"Ana María\") { customer { name } userErrors { code } } }")).GetProperty("updateProfile");
+
+        Assert.Equal("Ana María", renamed.GetProperty("customer").GetProperty("name").GetString());
+        Assert.Equal("UNAUTHENTICATED", await fixture.Anonymous.ErrorCodeAsync("mutation { updateProfile(name: \"Eve\") { userErrors { code } } }"));
+    }
+
+    [Fact]
     public async Task AWellSignedTokenOfNoSignIn_IsNotTrusted()
     {
         // Signed with the gateway's own key for a subject that never registered: a leaked key, or a token of an

@@ -11,7 +11,7 @@ public sealed class RefreshTokenTests(EShopClusterFixture fixture)
     private async Task<(Guid Customer, Guid Session)> NewSessionAsync()
     {
         var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
-        await fixture.Grains.GetGrain<ISessionGrain>(session).StartAsync(customer);
+        await fixture.Grains.GetGrain<ICustomerSessionsGrain>(customer).StartAsync(session);
         return (customer, session);
     }
 
@@ -37,7 +37,7 @@ public sealed class RefreshTokenTests(EShopClusterFixture fixture)
 
         Assert.Null(await first.RedeemAsync());
 
-        Assert.Null(await fixture.Grains.GetGrain<ISessionGrain>(session).GetCustomerAsync());
+        Assert.False(await fixture.Grains.GetGrain<ICustomerSessionsGrain>(customer).IsActiveAsync(session));
         Assert.Null(await second.RedeemAsync());
     }
 

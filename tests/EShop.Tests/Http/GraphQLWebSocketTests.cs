@@ -58,7 +58,7 @@ public sealed class GraphQLWebSocketTests(GatewayFixture fixture)
     {
         var now = DateTime.UtcNow;
         var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
-        await fixture.Grains.GetGrain<EShop.Customers.ISessionGrain>(session).StartAsync(customer);
+        await fixture.Grains.GetGrain<EShop.Customers.ICustomerSessionsGrain>(customer).StartAsync(session);
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = JwtOptions.Issuer,
