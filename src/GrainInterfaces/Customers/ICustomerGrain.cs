@@ -1,3 +1,4 @@
+using EShop.Ordering;
 using EShop.Shared;
 
 namespace EShop.Customers;
@@ -26,4 +27,17 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     [Transaction(TransactionOption.CreateOrJoin), Alias("UpdateProfile")]
     Task<Result<CustomerProfile>> UpdateProfileAsync(string name);
+
+    /// <summary>
+    /// Adds an address to the address book (id null) or replaces one; makeDefault makes it the default. The first
+    /// address is the default; the book holds at most <see cref="MaxAddresses"/>.
+    /// </summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("SaveAddress")]
+    Task<Result<CustomerProfile>> SaveAddressAsync(Guid? id, Address address, bool makeDefault);
+
+    /// <summary>Removes an address; when it was the default, the first one left becomes the default.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("RemoveAddress")]
+    Task<Result<CustomerProfile>> RemoveAddressAsync(Guid id);
+
+    public const int MaxAddresses = 20;
 }

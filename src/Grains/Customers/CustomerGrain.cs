@@ -1,4 +1,6 @@
+using EShop.Ordering;
 using EShop.Shared;
+using EShop.Shipping;
 using Orleans.Transactions.Abstractions;
 
 namespace EShop.Customers;
@@ -60,6 +62,64 @@ public sealed class CustomerGrain(
         return Result<CustomerProfile>.Ok(ToProfile(s)!);
     });
 
+    public Task<Result<CustomerProfile>> SaveAddressAsync(Guid? id, Address address, bool makeDefault) => state.PerformUpdate(s =>
+    {
+        var errors = AddressRules.Validate(address, "input").ToList();
+        var at = id is { } existing ? s.Addresses.FindIndex(a => a.Id == existing) : -1;
+        if (!s.Exists || (id is not null && at < 0))
+        {
+            errors.Insert(0, UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
+        }
+        else if (id is null && s.Addresses.Count >= ICustomerGrain.MaxAddresses)
+        {
+            errors.Insert(0, UserError.Of(ErrorCodes.InvalidInput, $"An address book holds at most {ICustomerGrain.MaxAddresses} addresses."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<CustomerProfile>.Fail(errors);
+        }
+
+        var isDefault = makeDefault || s.Addresses.Count == 0 || (at >= 0 && s.Addresses[at].IsDefault);
+        var saved = new SavedAddress(id ?? Guid.NewGuid(), Trimmed(address), isDefault);
+        if (isDefault)
+        {
+            s.Addresses = [.. s.Addresses.Select(a => a with { IsDefault = false })];
+        }
+
+        if (at >= 0)
+        {
+            s.Addresses[at] = saved;
+        }
+        else
+        {
+            s.Addresses.Add(saved);
+        }
+
+        return Result<CustomerProfile>.Ok(ToProfile(s)!);
+    });
+
+    public Task<Result<CustomerProfile>> RemoveAddressAsync(Guid id) => state.PerformUpdate(s =>
+    {
+        var at = s.Addresses.FindIndex(a => a.Id == id);
+        if (at < 0)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
+        }
+
+        var wasDefault = s.Addresses[at].IsDefault;
+        s.Addresses.RemoveAt(at);
+        if (wasDefault && s.Addresses.Count > 0)
+        {
+            s.Addresses[0] = s.Addresses[0] with { IsDefault = true };
+        }
+
+        return Result<CustomerProfile>.Ok(ToProfile(s)!);
+    });
+
+    private static Address Trimmed(Address a) =>
+        new(a.Name.Trim(), a.Line1.Trim(), string.IsNullOrWhiteSpace(a.Line2) ? null : a.Line2.Trim(), a.City.Trim(), a.PostalCode.Trim(), a.Country.Trim().ToUpperInvariant());
+
     private CustomerProfile? ToProfile(CustomerState s) =>
-        s.Exists ? new CustomerProfile(this.GetPrimaryKey(), s.Email, s.Name, [.. s.Roles.Order()], s.CreatedAt) : null;
+        s.Exists ? new CustomerProfile(this.GetPrimaryKey(), s.Email, s.Name, [.. s.Roles.Order()], s.CreatedAt, [.. s.Addresses]) : null;
 }

@@ -11,5 +11,8 @@ public sealed class CustomerState
     // Unset until the customer registers.
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
 
+    // The address book, in the order addresses were added; the default one is marked.
+    [Id(5)] public List<SavedAddress> Addresses { get; set; } = [];
+
     public bool Exists => CreatedAt != default;
 }

@@ -1,4 +1,5 @@
 using EShop.Customers;
+using EShop.GraphQLGateway.Shared;
 using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Customers;
@@ -11,5 +12,14 @@ public sealed class CustomerGraphType : ObjectGraphType<CustomerProfile>
         Field(c => c.Email);
         Field(c => c.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleGraphType>>>>("roles").Resolve(c => c.Source.Roles);
+
+        // Personal data: the customer's own, or an administrator's to see.
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SavedAddressGraphType>>>>("addresses")
+            .Description("The address book; the customer themself or an administrator only.")
+            .Resolve(c =>
+            {
+                c.RequireOwnerOrAdmin(c.Source.Id);
+                return c.Source.Addresses;
+            });
     }
 }

@@ -1,6 +1,8 @@
 using EShop.Customers;
 using System.Security.Claims;
+using EShop.GraphQLGateway.Ordering;
 using EShop.GraphQLGateway.Schema;
+using EShop.Ordering;
 using EShop.GraphQLGateway.Shared;
 using EShop.Shared;
 using GraphQL;
@@ -70,6 +72,31 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(async c => await grains.GetGrain<ICustomerGrain>(c.RequireCustomer()).UpdateProfileAsync(c.GetArgument<string>("name")));
 
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("addAddress")
+            .Argument<NonNullGraphType<AddressInputGraphType>>("input")
+            .Argument<BooleanGraphType>("makeDefault", arg => arg.DefaultValue = false)
+            .ResolveAsync(async c => await Customer(c).SaveAddressAsync(null, c.GetArgument<Address>("input"), c.GetArgument<bool>("makeDefault")));
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("updateAddress")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<AddressInputGraphType>>("input")
+            .ResolveAsync(async c => await Customer(c).SaveAddressAsync(AddressId(c), c.GetArgument<Address>("input"), makeDefault: false));
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("setDefaultAddress")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var customer = Customer(c);
+                var id = AddressId(c);
+                return (await customer.GetAsync())?.Addresses.FirstOrDefault(a => a.Id == id) is { } saved
+                    ? await customer.SaveAddressAsync(id, saved.Address, makeDefault: true)
+                    : Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
+            });
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("removeAddress")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await Customer(c).RemoveAddressAsync(AddressId(c)));
+
         mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
             .Description("Ends the session of the access token sent: its refresh tokens stop working, and so does every access token issued with them.")
             .ResolveAsync(async c =>
@@ -84,6 +111,11 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
                 return true;
             });
     }
+
+    private ICustomerGrain Customer(IResolveFieldContext c) => grains.GetGrain<ICustomerGrain>(c.RequireCustomer());
+
+    // An id that is not one of ours cannot be in the book: Guid.Empty finds nothing.
+    private static Guid AddressId(IResolveFieldContext c) => Guid.TryParse(c.GetArgument<string>("id"), out var id) ? id : Guid.Empty;
 
     // operation: the attempts a failure counts against (signUp counts every attempt before it is made).
     private async Task<AuthPayload> SignedInAsync(Result<CustomerProfile> result, string? operation = null)

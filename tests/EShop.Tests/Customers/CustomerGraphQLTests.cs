@@ -155,6 +155,27 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task AddressBook_ThroughTheApi_IsTheCustomersOwn()
+    {
+        var customer = await fixture.SignUpAsync("Ana");
+        const string Add = "mutation($input: AddressInput!) { addAddress(input: $input) { customer { addresses { id line1 isDefault } } userErrors { code } } }";
+        var input = new { name = "Ana", line1 = "Calle Mayor 1", city = "Madrid", postalCode = "28013", country = "ES" };
+
+        var added = (await customer.DataAsync(Add, new { input })).GetProperty("addAddress").GetProperty("customer").GetProperty("addresses")[0];
+        var second = (await customer.DataAsync(Add, new { input = input with { line1 = "Gran Vía 2" } })).GetProperty("addAddress").GetProperty("customer").GetProperty("addresses")[1];
+        var made = (await customer.DataAsync("mutation($id: ID!) { setDefaultAddress(id: $id) { customer { addresses { isDefault } } } }", new { id = second.GetProperty("id").GetString() }))
+            .GetProperty("setDefaultAddress").GetProperty("customer").GetProperty("addresses");
+        var intruder = await fixture.SignUpAsync("Eve");
+        var stolen = (await intruder.DataAsync("mutation($id: ID!) { removeAddress(id: $id) { userErrors { code } } }", new { id = added.GetProperty("id").GetString() })).GetProperty("removeAddress");
+
+        Assert.True(added.GetProperty("isDefault").GetBoolean());
+        Assert.Equal([false, true], made.EnumerateArray().Select(a => a.GetProperty("isDefault").GetBoolean()));
+        Assert.Equal("NOT_FOUND", stolen.GetProperty("userErrors")[0].GetProperty("code").GetString());
+        Assert.Equal(2, (await customer.DataAsync("{ me { addresses { id } } }")).GetProperty("me").GetProperty("addresses").GetArrayLength());
+        Assert.Equal("UNAUTHENTICATED", await fixture.Anonymous.ErrorCodeAsync("mutation { removeAddress(id: \"x\") { userErrors { code } } }"));
+    }
+
+    [Fact]
     public async Task AWellSignedTokenOfNoSignIn_IsNotTrusted()
     {
         // Signed with the gateway's own key for a subject that never registered: a leaked key, or a token of an
