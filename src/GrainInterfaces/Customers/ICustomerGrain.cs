@@ -21,6 +21,9 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), Alias("GrantRole")]
     Task<CustomerProfile?> GrantRoleAsync(Role role);
 
+    [Transaction(TransactionOption.CreateOrJoin), Alias("RevokeRole")]
+    Task<CustomerProfile?> RevokeRoleAsync(Role role);
+
     /// <summary>Replaces the password hash; false when there is no customer.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("SetPasswordHash")]
     Task<bool> SetPasswordHashAsync(string passwordHash);

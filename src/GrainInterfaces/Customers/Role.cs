@@ -5,4 +5,10 @@ public enum Role
 {
     Customer,
     Admin,
+
+    /// <summary>Reads any order to help its customer; refunds nothing.</summary>
+    Support,
+
+    /// <summary>Moves shipments.</summary>
+    Warehouse,
 }

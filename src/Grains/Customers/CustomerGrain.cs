@@ -36,6 +36,12 @@ public sealed class CustomerGrain(
         return ToProfile(s);
     });
 
+    public Task<CustomerProfile?> RevokeRoleAsync(Role role) => state.PerformUpdate(s =>
+    {
+        s.Roles.Remove(role);
+        return ToProfile(s);
+    });
+
     public Task<bool> SetPasswordHashAsync(string passwordHash) => state.PerformUpdate(s =>
     {
         if (s.Exists)

@@ -15,10 +15,10 @@ public sealed class CustomerGraphType : ObjectGraphType<CustomerProfile>
 
         // Personal data: the customer's own, or an administrator's to see.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SavedAddressGraphType>>>>("addresses")
-            .Description("The address book; the customer themself or an administrator only.")
+            .Description("The address book: the customer's own, or for whoever may read any customer (ADMIN).")
             .Resolve(c =>
             {
-                c.RequireOwnerOrAdmin(c.Source.Id);
+                c.RequireOwnerOr(c.Source.Id, Permissions.CustomersReadAny);
                 return c.Source.Addresses;
             });
     }

@@ -59,9 +59,9 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             {
                 var customer = c.RequireCustomer();
                 var changed = await Accounts.ChangePasswordAsync(customer, c.GetArgument<string>("currentPassword"), c.GetArgument<string>("newPassword"));
-                if (changed.Succeeded && Guid.TryParse(c.User?.FindFirstValue(TokenClaims.Session), out var session))
+                if (changed.Succeeded)
                 {
-                    sessions.Forget(session);
+                    sessions.ForgetCustomer(customer);
                 }
 
                 return await SignedInAsync(changed);
@@ -97,6 +97,43 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await Customer(c).RemoveAddressAsync(AddressId(c)));
 
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("grantRole")
+            .Description("Gives a customer a role (roles:grant, ADMIN); it is in their tokens from their next sign-in or refresh.")
+            .Audited()
+            .Argument<NonNullGraphType<IdGraphType>>("customerId")
+            .Argument<NonNullGraphType<RoleGraphType>>("role")
+            .ResolveAsync(async c =>
+            {
+                c.RequirePermission(Permissions.RolesGrant);
+                return StaffTarget(c) is { } target && await target.GrantRoleAsync(c.GetArgument<Role>("role")) is { } profile
+                    ? Result<CustomerProfile>.Ok(profile)
+                    : Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist.", "customerId"));
+            });
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("revokeRole")
+            .Description("Takes a role from a customer (roles:grant, ADMIN) and ends their sessions, so it leaves their tokens now. CUSTOMER stays.")
+            .Audited()
+            .Argument<NonNullGraphType<IdGraphType>>("customerId")
+            .Argument<NonNullGraphType<RoleGraphType>>("role")
+            .ResolveAsync(async c =>
+            {
+                c.RequirePermission(Permissions.RolesGrant);
+                var role = c.GetArgument<Role>("role");
+                if (role == Role.Customer)
+                {
+                    return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidInput, "Every account keeps the CUSTOMER role.", "role"));
+                }
+
+                if (StaffTarget(c) is not { } target || await target.RevokeRoleAsync(role) is not { } profile)
+                {
+                    return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist.", "customerId"));
+                }
+
+                await grains.GetGrain<ICustomerSessionsGrain>(profile.Id).EndAllAsync();
+                sessions.ForgetCustomer(profile.Id);
+                return Result<CustomerProfile>.Ok(profile);
+            });
+
         mutation.Field<NonNullGraphType<BooleanGraphType>>("signOut")
             .Description("Ends the session of the access token sent: its refresh tokens stop working, and so does every access token issued with them.")
             .ResolveAsync(async c =>
@@ -111,6 +148,9 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
                 return true;
             });
     }
+
+    private ICustomerGrain? StaffTarget(IResolveFieldContext c) =>
+        Guid.TryParse(c.GetArgument<string>("customerId"), out var id) ? grains.GetGrain<ICustomerGrain>(id) : null;
 
     private ICustomerGrain Customer(IResolveFieldContext c) => grains.GetGrain<ICustomerGrain>(c.RequireCustomer());
 

@@ -23,7 +23,8 @@ public sealed class SessionCheck(IGrainFactory grains, TimeProvider time) : IDis
             return false;
         }
 
-        if (!_active.TryGetValue(session, out bool active))
+        // A customer whose sessions all ended here just now is asked about afresh until the cached answers are stale.
+        if (_active.TryGetValue(customer, out _) || !_active.TryGetValue(session, out bool active))
         {
             active = await grains.GetGrain<ICustomerSessionsGrain>(customer).IsActiveAsync(session);
             _active.Set(session, active, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = time.GetUtcNow() + Remember });
@@ -33,6 +34,10 @@ public sealed class SessionCheck(IGrainFactory grains, TimeProvider time) : IDis
     }
 
     public void Forget(Guid session) => _active.Remove(session);
+
+    // Every session of the customer ended (a password change, a revoked role).
+    public void ForgetCustomer(Guid customer) =>
+        _active.Set(customer, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = time.GetUtcNow() + Remember });
 
     public void Dispose() => _active.Dispose();
 }

@@ -1,3 +1,4 @@
+using EShop.Customers;
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
 using EShop.Ordering;
@@ -38,7 +39,14 @@ public sealed class OrderingMutations(IGrainFactory grains, IFeatureManager feat
                     return Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId"));
                 }
 
-                return await grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync(c.IsAdmin() && c.CustomerId() != order.CustomerId ? "cancelled by an administrator" : "cancelled by the customer");
+                // Cancelling another's order gives money back: reading it (SUPPORT) is not enough.
+                var byOwner = c.CustomerId() == order.CustomerId;
+                if (!byOwner)
+                {
+                    c.RequirePermission(Permissions.OrdersRefund);
+                }
+
+                return await grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync(byOwner ? "cancelled by the customer" : "cancelled by an administrator");
             });
     }
 }

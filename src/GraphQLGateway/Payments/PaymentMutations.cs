@@ -1,3 +1,5 @@
+using EShop.GraphQLGateway.Customers;
+using EShop.Customers;
 using EShop.GraphQLGateway.Ordering;
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
@@ -14,12 +16,13 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
     public void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<GiftCardPayloadGraphType>>("issueGiftCard")
+            .Audited()
             .Description("Issues a gift card with a balance (ADMIN). Without a code, a random one is made; a code already issued is INVALID_STATE.")
             .Argument<NonNullGraphType<DecimalGraphType>>("amount")
             .Argument<StringGraphType>("code")
             .ResolveAsync(async c =>
             {
-                c.RequireAdmin();
+                c.RequirePermission(Permissions.GiftCardsIssue);
                 var code = (c.GetArgument<string?>("code") ?? GiftCardCodes.New()).Trim().ToUpperInvariant();
                 if (GiftCardCodes.Validate(code) is { } invalid)
                 {
@@ -31,12 +34,13 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
             });
 
         mutation.Field<NonNullGraphType<OrderPayloadGraphType>>("refundOrder")
+            .Audited()
             .Description("Refunds part or all of what was captured for an order, to the original payment method (ADMIN). amount null: all that is left.")
             .Argument<NonNullGraphType<IdGraphType>>("orderId")
             .Argument<DecimalGraphType>("amount")
             .ResolveAsync(async c =>
             {
-                c.RequireAdmin();
+                c.RequirePermission(Permissions.OrdersRefund);
                 return Guid.TryParse(c.GetArgument<string>("orderId"), out var orderId)
                     ? await grains.GetGrain<IOrderProcessGrain>(orderId).RefundAsync(c.GetArgument<decimal?>("amount"))
                     : Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId"));

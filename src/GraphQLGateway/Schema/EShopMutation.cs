@@ -1,3 +1,4 @@
+using EShop.GraphQLGateway.Customers;
 using GraphQL.Types;
 
 namespace EShop.GraphQLGateway.Schema;
@@ -11,5 +12,7 @@ public sealed class EShopMutation : ObjectGraphType
         {
             context.AddTo(this);
         }
+
+        this.WrapAudited();
     }
 }

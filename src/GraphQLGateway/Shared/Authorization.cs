@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EShop.Customers;
 using GraphQL;
 
 namespace EShop.GraphQLGateway.Shared;
@@ -8,7 +9,6 @@ public static class Authorization
 {
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
-    public const string AdminRole = "ADMIN";
 
     public static Guid? CustomerId(this IResolveFieldContext context) =>
         Guid.TryParse(context.User?.FindFirstValue(TokenClaims.Subject), out var id) ? id : null;
@@ -16,21 +16,23 @@ public static class Authorization
     public static Guid RequireCustomer(this IResolveFieldContext context) =>
         context.CustomerId() ?? throw new ExecutionError("Sign in to do this.") { Code = Unauthenticated };
 
-    public static bool IsAdmin(this IResolveFieldContext context) => context.User?.IsInRole(AdminRole) == true;
+    // The roles in the token, as the sign-in that issued it found them (a revoked role ends the customer's sessions).
+    public static bool Has(this IResolveFieldContext context, string permission) =>
+        Permissions.Grants(context.User?.FindAll(TokenClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : (Role?)null).OfType<Role>() ?? [], permission);
 
-    public static void RequireAdmin(this IResolveFieldContext context)
+    public static void RequirePermission(this IResolveFieldContext context, string permission)
     {
         context.RequireCustomer();
-        if (!context.IsAdmin())
+        if (!context.Has(permission))
         {
-            throw new ExecutionError("Only an administrator can do this.") { Code = Forbidden };
+            throw new ExecutionError($"This needs the permission {permission}, which none of your roles grants.") { Code = Forbidden };
         }
     }
 
-    // The owner of a resource, or an administrator, may see it.
-    public static void RequireOwnerOrAdmin(this IResolveFieldContext context, Guid ownerId)
+    // The owner of a resource may; so may whoever holds the permission.
+    public static void RequireOwnerOr(this IResolveFieldContext context, Guid ownerId, string permission)
     {
-        if (context.RequireCustomer() != ownerId && !context.IsAdmin())
+        if (context.RequireCustomer() != ownerId && !context.Has(permission))
         {
             throw new ExecutionError("This belongs to another customer.") { Code = Forbidden };
         }

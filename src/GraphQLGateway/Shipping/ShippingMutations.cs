@@ -1,3 +1,5 @@
+using EShop.GraphQLGateway.Customers;
+using EShop.Customers;
 using EShop.GraphQLGateway.Schema;
 using EShop.GraphQLGateway.Shared;
 using EShop.Ordering;
@@ -12,13 +14,14 @@ public sealed class ShippingMutations(IGrainFactory grains) : IMutationFields
     public void AddTo(ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ShipmentGraphType>>("advanceShipment")
+            .Audited()
             .Description("Moves a shipment by hand, EXCEPTION included (ADMIN). Statuses never go backwards: a step back is an INVALID_STATE error; an unknown tracking number NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("trackingNumber")
             .Argument<NonNullGraphType<ShipmentStatusGraphType>>("status")
             .Argument<StringGraphType>("location")
             .ResolveAsync(async c =>
             {
-                c.RequireAdmin();
+                c.RequirePermission(Permissions.ShipmentsWrite);
                 var location = c.GetArgument<string?>("location");
                 if (location?.Length > 200)
                 {
