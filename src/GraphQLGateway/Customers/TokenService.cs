@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace EShop.GraphQLGateway.Customers;
 
 // Issues access tokens (JWT) and one-time refresh tokens, and redeems refresh tokens.
-public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time)
+public sealed class TokenService(SigningKeys keys, IOptions<JwtOptions> options, IGrainFactory grains, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -36,7 +36,7 @@ public sealed class TokenService(SigningKey key, IOptions<JwtOptions> options, I
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = now.Add(options.Value.AccessTokenLifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(keys.Signing, SecurityAlgorithms.HmacSha256),
         });
 
         var refreshToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));

@@ -77,21 +77,21 @@ public static class GatewayBuilderExtensions
     private static void AddJwtAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
-        builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<SessionCheck>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
         builder.Services.AddSingleton<AuthRateLimiter>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKey>((options, key) =>
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>((options, keys) =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = JwtOptions.Issuer,
                 ValidAudience = JwtOptions.Audience,
-                IssuerSigningKey = key.Key,
+                IssuerSigningKeys = keys.Validation,
                 NameClaimType = TokenClaims.Subject,
                 RoleClaimType = TokenClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),

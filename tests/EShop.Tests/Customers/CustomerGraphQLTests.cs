@@ -180,29 +180,41 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
     {
         // Signed with the gateway's own key for a subject that never registered: a leaked key, or a token of an
         // account that is gone. Either way no session stands behind it.
-        var now = DateTime.UtcNow;
-        var token = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-        {
-            Issuer = EShop.GraphQLGateway.Customers.JwtOptions.Issuer,
-            Audience = EShop.GraphQLGateway.Customers.JwtOptions.Audience,
-            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", Guid.NewGuid().ToString()), new System.Security.Claims.Claim("sid", Guid.NewGuid().ToString())]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
-                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(GatewayFixture.SigningKey)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
-        });
+        var token = Token(GatewayFixture.SigningKey, Guid.NewGuid(), Guid.NewGuid());
 
         Assert.Equal("UNAUTHENTICATED", await new GraphQLClient(fixture.Http, token).ErrorCodeAsync("{ cart { itemCount } }"));
     }
 
     [Fact]
-    public async Task Me_AnonymousOrForgedToken_IsNull()
+    public async Task SigningKeys_TheCurrentOneSignsWithItsId_AnEarlierOneStillValidates_AndNoOtherDoes()
     {
-        var anonymous = await fixture.Anonymous.DataAsync("{ me { id } }");
-        var forged = await new GraphQLClient(fixture.Http, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl").DataAsync("{ me { id } }");
+        var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Grains.GetGrain<EShop.Customers.ICustomerSessionsGrain>(customer).StartAsync(session);
+        var issued = (await fixture.Anonymous.DataAsync(SignUp, new { input = new { email = $"kid-{Guid.NewGuid():N}@example.com", password = "password-1", name = "Ana" } }))
+            .GetProperty("signUp").GetProperty("accessToken").GetString()!;
 
-        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("me").ValueKind);
-        Assert.Equal(JsonValueKind.Null, forged.GetProperty("me").ValueKind);
+        var earlier = await new GraphQLClient(fixture.Http, Token(GatewayFixture.EarlierSigningKey, customer, session)).PostAsync("{ cart { itemCount } }");
+        var unknown = await new GraphQLClient(fixture.Http, Token("a key this gateway has never been given, 32+ bytes", customer, session)).ErrorCodeAsync("{ cart { itemCount } }");
+
+        var kid = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(issued).Kid;
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(GatewayFixture.SigningKey)))[..16], kid);
+        Assert.False(earlier.Body.TryGetProperty("errors", out _), earlier.Body.ToString());
+        Assert.Equal("UNAUTHENTICATED", unknown);
+    }
+
+    private static string Token(string key, Guid customer, Guid session)
+    {
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = EShop.GraphQLGateway.Customers.JwtOptions.Issuer,
+            Audience = EShop.GraphQLGateway.Customers.JwtOptions.Audience,
+            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", customer.ToString()), new System.Security.Claims.Claim("sid", session.ToString())]),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(5),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
     }
 }

@@ -13,6 +13,9 @@ public class GatewayFixture : IAsyncLifetime
     // The gateway's token key, so a test can make a token the gateway accepts.
     public const string SigningKey = "a test signing key that is long enough for HS256";
 
+    // A key the gateway signed with before the current one, still accepted (rotation).
+    public const string EarlierSigningKey = "an earlier test signing key, kept for validation";
+
     // The one other origin whose pages may call the API from a browser.
     public const string AllowedOrigin = "https://storefront.example";
 
@@ -58,6 +61,7 @@ public class GatewayFixture : IAsyncLifetime
             .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
             .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
             .UseSetting("EShop:Jwt:SigningKey", SigningKey)
+            .UseSetting("EShop:Jwt:ValidationKeys:0", EarlierSigningKey)
 
             // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
             .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
