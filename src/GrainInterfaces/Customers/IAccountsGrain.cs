@@ -19,6 +19,14 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("ChangePassword")]
     Task<Result<CustomerProfile>> ChangePasswordAsync(Guid customerId, string currentPassword, string newPassword);
 
+    /// <summary>
+    /// The customer an external identity stands for: the one linked to it, or at first sight the account with the
+    /// address the provider verified, or else a new customer (who has no password here). A first sight without a
+    /// verified address is INVALID_CREDENTIALS: an unverified one could be anyone's.
+    /// </summary>
+    [Alias("SignInExternal")]
+    Task<Result<CustomerProfile>> SignInExternalAsync(ExternalLogin login);
+
     /// <summary>Makes sure the configured administrator exists and holds the ADMIN role.</summary>
     [Alias("EnsureAdmin")]
     Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin);

@@ -68,6 +68,38 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         return Result<CustomerProfile>.Ok(profile);
     }
 
+    public async Task<Result<CustomerProfile>> SignInExternalAsync(ExternalLogin login)
+    {
+        var link = grains.GetGrain<IExternalLoginGrain>(login.Key);
+        if (await link.GetCustomerAsync() is { } linked)
+        {
+            return await grains.GetGrain<ICustomerGrain>(linked).GetAsync() is { } profile ? Result<CustomerProfile>.Ok(profile) : WrongCredentials();
+        }
+
+        if (!login.EmailVerified || login.Email is not { } email || !CustomerRules.IsEmail(email))
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The identity provider vouched for no e-mail address to link or open an account with."));
+        }
+
+        var customerId = await EmailIndex(email).GetOwnerAsync();
+        if (customerId is null)
+        {
+            // No password of its own: a random one nobody knows. The customer signs in through the provider.
+            var name = string.IsNullOrWhiteSpace(login.Name) || CustomerRules.ValidateName(login.Name) is not null ? email : login.Name;
+            var opened = await RegisterAsync(new SignUp(email, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), name), [Role.Customer]);
+            if (!opened.Succeeded)
+            {
+                return opened;
+            }
+
+            customerId = opened.Value!.Id;
+        }
+
+        var customer = grains.GetGrain<ICustomerGrain>(await link.LinkAsync(customerId.Value));
+        LogLinked(logger, customer.GetPrimaryKey());
+        return Result<CustomerProfile>.Ok((await customer.GetAsync())!);
+    }
+
     private static Result<CustomerProfile> WrongCredentials() =>
         Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));
 
@@ -124,6 +156,9 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
     }
 
     private ICustomerEmailGrain EmailIndex(string email) => grains.GetGrain<ICustomerEmailGrain>(EmailAddress.IndexKey(email));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} is linked to an external identity")]
+    private static partial void LogLinked(ILogger logger, Guid customerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} changed their password; every session of theirs ended")]
     private static partial void LogPasswordChanged(ILogger logger, Guid customerId);

@@ -11,6 +11,7 @@ public static class StateNames
     public const string CustomerEmail = "email";
     public const string RefreshToken = "token";
     public const string Sessions = "sessions";
+    public const string ExternalLogin = "external-login";
     public const string Cart = "cart";
     public const string Order = "order";
     public const string CustomerOrders = "orders";

@@ -41,6 +41,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans-cluster", tags: [HealthEndpoints.Ready]).AddRedisCheck(builder.Configuration);
         builder.AddJwtAuthentication();
+        ExternalIdentities.Add(builder);
 
         // Storefronts served from other origins call the API from the browser: only the origins in
         // EShop:Cors:AllowedOrigins may (none by default, so a page elsewhere cannot use a visitor's session).

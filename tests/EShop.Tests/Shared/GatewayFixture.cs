@@ -56,21 +56,32 @@ public class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await TestSilo.StartAsync(silos: 1, configure: Recorder is null ? null : Recorder.AddTo);
-        _factory = new WebApplicationFactory<EShopSchema>().WithWebHostBuilder(host => host
-            .UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
-            .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
-            .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
-            .UseSetting("EShop:Jwt:SigningKey", SigningKey)
-            .UseSetting("EShop:Jwt:ValidationKeys:0", EarlierSigningKey)
-
-            // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
-            .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
-            .UseSetting("EShop:Cors:AllowedOrigins:0", AllowedOrigin)
-            .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
-            .ConfigureLogging(logging => Recorder?.AddTo(logging)));
+        _factory = CreateGateway();
         Http = _factory.CreateClient();
         await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
     }
+
+    // A gateway host of this cluster, as the fixture's own is set up, with settings on top (another gateway for a test
+    // that needs other configuration).
+    public WebApplicationFactory<EShopSchema> CreateGateway(IReadOnlyDictionary<string, string>? settings = null) =>
+        new WebApplicationFactory<EShopSchema>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("Orleans:GatewayPort", Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString())
+                .UseSetting("Orleans:ServiceId", Cluster.Options.ServiceId)
+                .UseSetting("Orleans:ClusterId", Cluster.Options.ClusterId)
+                .UseSetting("EShop:Jwt:SigningKey", SigningKey)
+                .UseSetting("EShop:Jwt:ValidationKeys:0", EarlierSigningKey)
+
+                // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
+                .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
+                .UseSetting("EShop:Cors:AllowedOrigins:0", AllowedOrigin)
+                .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
+                .ConfigureLogging(logging => Recorder?.AddTo(logging));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                host.UseSetting(key, value);
+            }
+        });
 
     public async Task DisposeAsync()
     {
