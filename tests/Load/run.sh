@@ -17,6 +17,8 @@ duration="${LOAD_DURATION:-60s}"
 host="${LOAD_HOST:-http://127.0.0.1:8080}"
 max_failures="${LOAD_MAX_FAILURES:-1}"
 export LOAD_THINK_TIME="${LOAD_THINK_TIME:-0.5,1.5}"
+# Every simulated shopper signs up from this one address: lift the per-address sign-up limit of a shop --start starts.
+export EShop__RateLimits__SignUpsPerMinute="${EShop__RateLimits__SignUpsPerMinute:-1000000}"
 start=false
 while [ $# -gt 0 ]; do
   case "$1" in

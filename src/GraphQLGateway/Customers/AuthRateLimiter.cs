@@ -16,6 +16,13 @@ public sealed class AuthRateLimitOptions
 
     // Accounts created.
     public int SignUpsPerMinute { get; set; } = 120;
+
+    // Every GraphQL request, per signed-in customer or else per client address: a token bucket refilled at this rate
+    // a second, holding Burst. Generous by default (a storefront page is a handful of requests; one address may be a
+    // whole office behind NAT); 0 turns it off.
+    public int RequestsPerSecond { get; set; } = 500;
+
+    public int Burst { get; set; } = 1000;
 }
 
 // Counts per client address and minute for the operations that guess or create credentials. Each field counts on

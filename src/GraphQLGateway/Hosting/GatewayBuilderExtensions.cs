@@ -64,6 +64,7 @@ public static class GatewayBuilderExtensions
         app.UseCors();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseWebSockets();
         app.UseGraphQLWebSockets("/graphql");
         app.MapEShopHealth();
@@ -84,6 +85,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
         builder.Services.AddSingleton<AuthRateLimiter>();
+        builder.Services.AddRequestRateLimits();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>((options, keys) =>
         {

@@ -18,8 +18,8 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern)
     {
-        app.MapPost(pattern, PostAsync);
-        app.MapGet(pattern, GetAsync);
+        app.MapPost(pattern, PostAsync).RequireRateLimiting(RequestRateLimits.Policy);
+        app.MapGet(pattern, GetAsync).RequireRateLimiting(RequestRateLimits.Policy);
         return app;
     }
 

@@ -100,6 +100,34 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
+    [Fact]
+    public async Task RequestsPastTheRateLimit_Are429WithRetryAfter_AndCountPerCustomer()
+    {
+        await using var gateway = fixture.CreateGateway(new Dictionary<string, string>
+        {
+            ["EShop:RateLimits:RequestsPerSecond"] = "1", ["EShop:RateLimits:Burst"] = "3",
+        });
+        using var http = gateway.CreateClient();
+        await Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        var anonymous = new GraphQLClient(http, null);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await anonymous.PostAsync("{ categories { id } }")).Status);
+        }
+
+        using var limited = await http.PostAsJsonAsync("/graphql", new { query = "{ categories { id } }" });
+        var customer = await fixture.SignUpAsync();
+        var (customerStatus, _) = await new GraphQLClient(http, customer.AccessToken).PostAsync("{ me { id } }");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal("RATE_LIMITED", Code(await limited.Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(HttpStatusCode.OK, customerStatus);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+    }
+
     private Task<HttpResponseMessage> PreflightAsync(string origin) =>
         fixture.Http.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/graphql")
         {

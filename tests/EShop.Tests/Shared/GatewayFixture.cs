@@ -74,6 +74,7 @@ public class GatewayFixture : IAsyncLifetime
 
                 // Every test's request comes from the same (no) address; the whole suite signs up more than a client may.
                 .UseSetting("EShop:RateLimits:SignUpsPerMinute", "100000")
+                .UseSetting("EShop:RateLimits:RequestsPerSecond", "0")
                 .UseSetting("EShop:Cors:AllowedOrigins:0", AllowedOrigin)
                 .ConfigureAppConfiguration((_, configuration) => configuration.Add(Switches))
                 .ConfigureLogging(logging => Recorder?.AddTo(logging));
