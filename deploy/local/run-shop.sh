@@ -6,6 +6,8 @@
 #   deploy/local/run-shop.sh              one silo
 #   deploy/local/run-shop.sh --silos 3    three silos, one cluster
 #   deploy/local/run-shop.sh --local      the in-memory Local profile, no databases (nothing is durable)
+#   deploy/local/run-shop.sh --tls        the gateway also serves HTTPS (GATEWAY_TLS_URL, https://127.0.0.1:8443) with a
+#                                         self-signed development certificate made once in .data/tls/
 # GATEWAY_URL (http://127.0.0.1:8080) and SANDBOX_URL (http://127.0.0.1:8090) move the gateway and the sandbox.
 # EShop__Payments__ProcessorUrl / EShop__Shipping__CarrierUrl, when set, point the silos elsewhere than the sandbox;
 # EShop__Shipping__SandboxStepInterval (default 00:02:00) paces the sandbox's parcels and the silos' tracking.
@@ -14,11 +16,13 @@ cd "$(dirname "$0")/../.."
 
 silos=1
 profile=Durable
+tls=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --silos) silos="$2"; shift 2 ;;
     --local) profile=Local; shift ;;
-    *) echo "usage: $0 [--silos N] [--local]" >&2; exit 2 ;;
+    --tls) tls=true; shift ;;
+    *) echo "usage: $0 [--silos N] [--local] [--tls]" >&2; exit 2 ;;
   esac
 done
 [ "$profile" = Local ] && silos=1
@@ -122,8 +126,25 @@ for i in $(seq 0 $((silos - 1))); do
   dashboards="$dashboards $url/dashboard"
 done
 
-printf "Starting the gateway on %s, waiting until healthy" "$gateway_url"
-dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_url" >"$logs/gateway.log" 2>&1 &
+gateway_urls="$gateway_url"
+if [ "$tls" = true ]; then
+  # A development certificate for 127.0.0.1 and localhost, made once; browsers will ask to trust it. Deployments pass
+  # their own in Kestrel__Certificates__Default__Path (and __Password).
+  gateway_tls_url="${GATEWAY_TLS_URL:-https://127.0.0.1:8443}"
+  mkdir -p .data/tls
+  if [ ! -s .data/tls/gateway.pfx ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 365 -subj "/CN=127.0.0.1" \
+      -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -addext "extendedKeyUsage=serverAuth" \
+      -keyout .data/tls/gateway.key -out .data/tls/gateway.crt 2>/dev/null
+    openssl pkcs12 -export -inkey .data/tls/gateway.key -in .data/tls/gateway.crt -out .data/tls/gateway.pfx -passout pass:eshop-dev
+    chmod 600 .data/tls/gateway.key .data/tls/gateway.pfx
+  fi
+  export Kestrel__Certificates__Default__Path="$PWD/.data/tls/gateway.pfx" Kestrel__Certificates__Default__Password=eshop-dev
+  gateway_urls="$gateway_url;$gateway_tls_url"
+fi
+
+printf "Starting the gateway on %s, waiting until healthy" "$gateway_urls"
+dotnet run --project src/GraphQLGateway -c Release --no-build --urls "$gateway_urls" >"$logs/gateway.log" 2>&1 &
 pids+=($!)
 wait_ready "$gateway_url/health" "The gateway" "$!" "$logs/gateway.log"
 
@@ -136,7 +157,8 @@ elsewhere=""
 cat <<MSG
 
 EShop is running: profile $profile, $silos silo(s)$([ "$profile" = Local ] && echo " (nothing is durable)").
-  GraphQL endpoint  $gateway_url/graphql
+  GraphQL endpoint  $gateway_url/graphql${gateway_tls_url:+
+  over HTTPS        $gateway_tls_url/graphql   (certificate: .data/tls/gateway.crt)}
   GraphiQL          $gateway_url/graphql   (open in a browser)
   Orleans dashboard$dashboards
   Health            $gateway_url/health

@@ -53,7 +53,8 @@ public sealed class HostProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        // The host's own HTTP address, which the health check uses; settings may add more (an HTTPS one).
+        info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}" + (settings.TryGetValue("Urls", out var more) ? ";" + more : "");
         var host = new HostProcess(Process.Start(info)!, httpPort);
         await host.WaitHealthyAsync();
         return host;
