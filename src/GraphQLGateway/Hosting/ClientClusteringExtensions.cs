@@ -1,3 +1,4 @@
+using EShop.ServiceDefaults;
 using System.Net;
 using Orleans.Configuration;
 using Orleans.Runtime;
@@ -16,6 +17,11 @@ public static class ClientClusteringExtensions
             options.ServiceId = config.GetValue("Orleans:ServiceId", "eshop")!;
             options.ClusterId = config.GetValue("Orleans:ClusterId", "eshop-local")!;
         });
+
+        if (ClusterTls.Certificate(configuration) is { } certificate)
+        {
+            client.UseTls(certificate, options => ClusterTls.Configure(options, certificate));
+        }
 
         if (configuration["EShop:Profile"] is "Durable" or "Azure")
         {

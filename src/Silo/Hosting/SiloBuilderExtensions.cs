@@ -4,6 +4,7 @@ using EShop.Ordering;
 using EShop.Payments;
 using EShop.Shared;
 using EShop.Silo.DemoCatalog;
+using EShop.ServiceDefaults;
 using EShop.Silo.Persistence;
 using Orleans.Configuration;
 using Orleans.Providers;
@@ -42,6 +43,10 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseTransactions();
+        if (ClusterTls.Certificate(silo.Configuration) is { } certificate)
+        {
+            silo.UseTls(certificate, options => ClusterTls.Configure(options, certificate));
+        }
 
         // A grain call carries its caller's trace: one storefront request is one trace from the gateway down.
         silo.AddActivityPropagation();

@@ -1,3 +1,4 @@
+using EShop.ServiceDefaults;
 using EShop.Shared;
 using EShop.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,13 @@ public static class TestSilo
     // Tests call transactional grain methods and read event streams directly, as the gateway and consumers do.
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
             clientBuilder.UseTransactions().AddMemoryStreams(StreamNames.Provider);
+            if (ClusterTls.Certificate(configuration) is { } certificate)
+            {
+                clientBuilder.UseTls(certificate, options => ClusterTls.Configure(options, certificate));
+            }
+        }
     }
 }
