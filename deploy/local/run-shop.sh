@@ -70,6 +70,15 @@ if [ -z "${EShop__Jwt__SigningKey:-}" ]; then
   export EShop__Jwt__SigningKey
 fi
 
+# Personal data in grain state (names, e-mails, addresses) is stored encrypted with this key (32 bytes). The Durable
+# data outlives the run, so the key is kept beside it: without it those rows cannot be read again.
+if [ -z "${EShop__Encryption__Key:-}" ] && [ "$profile" = Durable ]; then
+  key_file=".data/encryption-key"
+  [ -s "$key_file" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$key_file")
+  EShop__Encryption__Key="$(cat "$key_file")"
+  export EShop__Encryption__Key
+fi
+
 # Every silo talks to the one sandbox process: with a sandbox inside each silo (what a silo does when these are unset),
 # a payment made through one silo would be unknown to another's processor. Exported, so the sandbox sees the same
 # settings as the silos (EShop__Shipping__SandboxStepInterval among them, passed through when set).

@@ -17,14 +17,15 @@ public sealed class OrderState
     [Id(2)] public List<OrderLine> Lines { get; set; } = [];
     [Id(3)] public decimal ShippingCost { get; set; }
     [Id(4)] public string Currency { get; set; } = "";
-    [Id(5)] public Address? ShippingAddress { get; set; }
+    [Id(5), PersonalData] public Address? ShippingAddress { get; set; }
     [Id(6)] public ShippingSpeed ShippingSpeed { get; set; }
-    [Id(7)] public PaymentDetails? Payment { get; set; }
+    [Id(7), PersonalData] public PaymentDetails? Payment { get; set; }
     [Id(8)] public DateTimeOffset PlacedAt { get; set; }
     [Id(9)] public List<OrderEvent> Timeline { get; set; } = [];
     [Id(10)] public string? TrackingNumber { get; set; }
     [Id(11)] public decimal Refunded { get; set; }
-    [Id(12)] public List<OutboxEntry> Outbox { get; set; } = [];
+    // The events waiting to be published carry the order, address included.
+    [Id(12), PersonalData] public List<OutboxEntry> Outbox { get; set; } = [];
     [Id(13)] public long Sequence { get; set; }
 
     public bool Placed => Timeline.Count > 0;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using EShop.Shared;
 using Orleans.Storage;
 
 namespace EShop.Silo.Persistence;
@@ -10,13 +12,23 @@ namespace EShop.Silo.Persistence;
 // name, so renaming or moving a class loses nothing; reading a row of another type fails loudly instead of
 // deserializing garbage. Enums are written by name so reordering members cannot change what stored values mean;
 // abstract types (the events in an order's outbox) name their concrete type the same way.
-public sealed class JsonGrainStateSerializer(ParticipantIdJsonConverter participants) : IGrainStorageSerializer
+// [PersonalData] properties are stored encrypted when a key is configured (PersonalDataProtector).
+public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 {
-    private readonly JsonSerializerOptions _options = new(JsonSerializerDefaults.Web)
+    private readonly JsonSerializerOptions _options;
+
+    public JsonGrainStateSerializer(ParticipantIdJsonConverter participants, PersonalDataProtector personalData)
     {
-        IgnoreReadOnlyProperties = true,
-        Converters = { new JsonStringEnumConverter(), new AliasedSubtypeConverterFactory(), participants },
-    };
+        _options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            IgnoreReadOnlyProperties = true,
+            Converters = { new JsonStringEnumConverter(), new AliasedSubtypeConverterFactory(), participants },
+        };
+        if (personalData.Enabled)
+        {
+            _options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { type => EncryptPersonalData(type, personalData) } };
+        }
+    }
 
     public BinaryData Serialize<T>(T? input) =>
         new(JsonSerializer.SerializeToUtf8Bytes(new JsonObject
@@ -37,5 +49,37 @@ public sealed class JsonGrainStateSerializer(ParticipantIdJsonConverter particip
         }
 
         return envelope["state"].Deserialize<T>(_options)!;
+    }
+
+    private static void EncryptPersonalData(JsonTypeInfo type, PersonalDataProtector protector)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), inherit: false) == true)
+            {
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(
+                    typeof(EncryptedConverter<>).MakeGenericType(property.PropertyType), protector, $"{type.Type.Name}.{property.Name}")!;
+            }
+        }
+    }
+
+    // The property's value as JSON, encrypted into a string; the property's name is the associated data.
+    private sealed class EncryptedConverter<TValue>(PersonalDataProtector protector, string field) : JsonConverter<TValue>
+    {
+        public override bool HandleNull => true;
+
+        public override TValue? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String || typeof(TValue) == typeof(string) && !(reader.GetString() ?? "").StartsWith("pd1:", StringComparison.Ordinal))
+            {
+                // Stored before encryption was configured: the plain value.
+                return JsonSerializer.Deserialize<TValue>(ref reader, options);
+            }
+
+            return JsonSerializer.Deserialize<TValue>(protector.Unprotect(reader.GetString()!, field), options);
+        }
+
+        public override void Write(Utf8JsonWriter writer, TValue value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(protector.Protect(JsonSerializer.Serialize(value, options), field));
     }
 }

@@ -55,6 +55,7 @@ public static class PostgresProviders
         // The payment ledger's events, as rows in the ordering context's schema.
         silo.Services.AddSingleton<IEventLog>(new PostgresEventLog(PostgresConnections.For(configuration, StorageNames.Ordering)));
         silo.Services.AddSingleton<ParticipantIdJsonConverter>();
+        silo.Services.AddSingleton<PersonalDataProtector>();
         silo.Services.AddSingleton<JsonGrainStateSerializer>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
             ActivatorUtilities.CreateInstance<DatabaseMigrations>(services, (IReadOnlyList<(string, string[])>)targets));

@@ -13,6 +13,9 @@ namespace EShop.Tests.Durable;
 // and an Orleans client of it, configured as the gateway configures its own.
 public sealed class DurableCluster : IAsyncDisposable
 {
+    // The key personal data in grain state is encrypted with (PersonalDataProtector).
+    public static readonly string EncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly string _clusterId = "it-" + Guid.NewGuid().ToString("N")[..10];
     private readonly List<IHost> _clients = [];
 
@@ -55,6 +58,7 @@ public sealed class DurableCluster : IAsyncDisposable
         ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
         ["Orleans__Transactions__RemoteTransactionPingFrequency"] = "00:00:02",
         ["EShop__DemoCatalog__Enabled"] = "false",
+        ["EShop__Encryption__Key"] = EncryptionKey,
         // A saga waiting on the processor (or recovering from a crash) looks again every two seconds.
         ["EShop__Ordering__PaymentRetryInterval"] = "00:00:02",
         ["Logging__LogLevel__Default"] = "Warning",

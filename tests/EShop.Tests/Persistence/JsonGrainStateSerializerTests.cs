@@ -6,6 +6,7 @@ using EShop.Ordering;
 using EShop.Ordering.Events;
 using EShop.Silo.Persistence;
 using EShop.Tests.Shared;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Transactions;
@@ -16,8 +17,9 @@ namespace EShop.Tests.Persistence;
 [Collection(ClusterCollection.Name)]
 public sealed class JsonGrainStateSerializerTests(EShopClusterFixture fixture)
 {
-    private readonly JsonGrainStateSerializer _serializer = new(new ParticipantIdJsonConverter(
-        fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer<ParticipantId>>()));
+    private readonly JsonGrainStateSerializer _serializer = new(
+        new ParticipantIdJsonConverter(fixture.Cluster.Client.ServiceProvider.GetRequiredService<Serializer<ParticipantId>>()),
+        new PersonalDataProtector(new ConfigurationBuilder().Build()));
 
     [Fact]
     public void TransactionalRecord_RoundTrips_AsReadableJsonNamedByAlias()
