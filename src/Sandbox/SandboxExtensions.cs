@@ -1,4 +1,5 @@
 using EShop.Sandbox.Carrier;
+using EShop.Sandbox.Mail;
 using EShop.Sandbox.Processor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.FeatureManagement;
@@ -39,6 +40,7 @@ public static class SandboxExtensions
         services.TryAddSingleton<ProcessorFaults>();
         services.TryAddSingleton<ProcessorLedger>();
         services.TryAddSingleton<CarrierLedger>();
+        services.TryAddSingleton<Mailbox>();
         return services;
     }
 
@@ -46,6 +48,7 @@ public static class SandboxExtensions
     {
         endpoints.MapProcessor();
         endpoints.MapCarrier();
+        endpoints.MapMail();
         return endpoints;
     }
 }

@@ -27,6 +27,17 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("SignInExternal")]
     Task<Result<CustomerProfile>> SignInExternalAsync(ExternalLogin login);
 
+    /// <summary>
+    /// Mails a one-time link to newEmail (the customer's password required). The address changes only when the link
+    /// is used (<see cref="ConfirmEmailChangeAsync"/>): whoever reads that mailbox proves it is theirs.
+    /// </summary>
+    [Alias("RequestEmailChange")]
+    Task<Result<CustomerProfile>> RequestEmailChangeAsync(Guid customerId, string password, string newEmail);
+
+    /// <summary>Moves the customer to the address the token was mailed to; EMAIL_TAKEN when another account took it meanwhile.</summary>
+    [Alias("ConfirmEmailChange")]
+    Task<Result<CustomerProfile>> ConfirmEmailChangeAsync(string token);
+
     /// <summary>Makes sure the configured administrator exists and holds the ADMIN role.</summary>
     [Alias("EnsureAdmin")]
     Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin);

@@ -13,4 +13,8 @@ public interface ICustomerEmailGrain : IGrainWithStringKey
     /// <summary>Claims the address for <paramref name="customerId"/>; returns the owner, which is someone else when it was taken.</summary>
     [Transaction(TransactionOption.Join), Alias("Claim")]
     Task<Guid> ClaimAsync(Guid customerId);
+
+    /// <summary>Frees the address if <paramref name="customerId"/> owns it (the customer moved to another one).</summary>
+    [Transaction(TransactionOption.Join), Alias("Release")]
+    Task ReleaseAsync(Guid customerId);
 }

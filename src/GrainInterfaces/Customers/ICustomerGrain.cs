@@ -24,6 +24,10 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), Alias("RevokeRole")]
     Task<CustomerProfile?> RevokeRoleAsync(Role role);
 
+    /// <summary>The customer's address becomes newEmail (the index is the caller's to move in the same transaction); the old one.</summary>
+    [Transaction(TransactionOption.Join), Alias("ChangeEmail")]
+    Task<string?> ChangeEmailAsync(string newEmail);
+
     /// <summary>Replaces the password hash; false when there is no customer.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("SetPasswordHash")]
     Task<bool> SetPasswordHashAsync(string passwordHash);

@@ -1,11 +1,13 @@
 using EShop.Shared;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EShop.Customers;
 
 // A stateless worker, so password hashing (deliberately slow) spreads over every silo's cores.
 [StatelessWorker, GrainType("eshop.customers.accounts")]
-public sealed partial class AccountsGrain(ITransactionClient transactions, IGrainFactory grains, ILogger<AccountsGrain> logger) : Grain, IAccountsGrain
+public sealed partial class AccountsGrain(
+    ITransactionClient transactions, IGrainFactory grains, IMailer mailer, IOptions<MailOptions> mail, ILogger<AccountsGrain> logger) : Grain, IAccountsGrain
 {
     public Task<Result<CustomerProfile>> SignUpAsync(SignUp signUp) => RegisterAsync(signUp, [Role.Customer]);
 
@@ -39,22 +41,10 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
 
     public async Task<Result<CustomerProfile>> ChangePasswordAsync(Guid customerId, string currentPassword, string newPassword)
     {
-        var customer = grains.GetGrain<ICustomerGrain>(customerId);
-        if (await customer.GetAsync() is not { } profile)
+        var (customer, checkedPassword) = await CheckPasswordAsync(customerId, currentPassword, "currentPassword");
+        if (!checkedPassword.Succeeded)
         {
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist."));
-        }
-
-        var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(profile.Email));
-        if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
-        {
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed attempts; try again after {lockedUntil:u}.", "currentPassword"));
-        }
-
-        if (currentPassword.Length > CustomerRules.MaxPasswordLength || !PasswordHasher.Verify(currentPassword, await customer.GetPasswordHashAsync()))
-        {
-            await attempts.FailedAsync();
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The current password is wrong.", "currentPassword"));
+            return checkedPassword;
         }
 
         if (CustomerRules.ValidatePassword(newPassword, "newPassword") is { } invalid)
@@ -62,10 +52,57 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
             return Result<CustomerProfile>.Fail(invalid);
         }
 
+        var profile = checkedPassword.Value!;
         await customer.SetPasswordHashAsync(PasswordHasher.Hash(newPassword));
         await grains.GetGrain<ICustomerSessionsGrain>(customerId).EndAllAsync();
         LogPasswordChanged(logger, customerId);
         return Result<CustomerProfile>.Ok(profile);
+    }
+
+    public async Task<Result<CustomerProfile>> RequestEmailChangeAsync(Guid customerId, string password, string newEmail)
+    {
+        var (_, checkedPassword) = await CheckPasswordAsync(customerId, password, "password");
+        if (!checkedPassword.Succeeded)
+        {
+            return checkedPassword;
+        }
+
+        if (!CustomerRules.IsEmail(newEmail) || EmailAddress.Normalize(newEmail) == checkedPassword.Value!.Email)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidInput, "newEmail must be a valid e-mail address other than the current one.", "newEmail"));
+        }
+
+        // Whether the address is taken is told only when the link is used, by its owner: asking here would tell anyone
+        // with an account which addresses are registered.
+        var address = EmailAddress.Normalize(newEmail);
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await grains.GetGrain<IEmailChangeGrain>(EmailChangeKey(token)).StartAsync(customerId, address);
+        await mailer.SendAsync(address, "Confirm your new e-mail address",
+            $"To make this your shop account's address, open {mail.Value.ConfirmEmailLink}{token} within {IEmailChangeGrain.Lifetime.TotalHours:0} hours. If you did not ask for it, ignore this message.");
+        return checkedPassword;
+    }
+
+    public async Task<Result<CustomerProfile>> ConfirmEmailChangeAsync(string token)
+    {
+        if (token.Length > 100 || await grains.GetGrain<IEmailChangeGrain>(EmailChangeKey(token)).RedeemAsync() is not { } change)
+        {
+            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The link is not valid: unknown, used or expired.", "token"));
+        }
+
+        var customer = grains.GetGrain<ICustomerGrain>(change.CustomerId);
+        var moved = false;
+        await transactions.RunWithRetryAsync(async () =>
+        {
+            moved = await EmailIndex(change.NewEmail).ClaimAsync(change.CustomerId) == change.CustomerId;
+            if (moved && await customer.ChangeEmailAsync(change.NewEmail) is { } old && old != change.NewEmail)
+            {
+                await EmailIndex(old).ReleaseAsync(change.CustomerId);
+            }
+        }, logger);
+
+        return moved
+            ? Result<CustomerProfile>.Ok((await customer.GetAsync())!)
+            : Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.EmailTaken, "Another account has this e-mail address.", "token"));
     }
 
     public async Task<Result<CustomerProfile>> SignInExternalAsync(ExternalLogin login)
@@ -99,6 +136,32 @@ public sealed partial class AccountsGrain(ITransactionClient transactions, IGrai
         LogLinked(logger, customer.GetPrimaryKey());
         return Result<CustomerProfile>.Ok((await customer.GetAsync())!);
     }
+
+    // The customer, and their profile when password is theirs; a wrong one counts towards the address's lockout.
+    private async Task<(ICustomerGrain Customer, Result<CustomerProfile> Checked)> CheckPasswordAsync(Guid customerId, string password, string field)
+    {
+        var customer = grains.GetGrain<ICustomerGrain>(customerId);
+        if (await customer.GetAsync() is not { } profile)
+        {
+            return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist.")));
+        }
+
+        var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(profile.Email));
+        if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
+        {
+            return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed attempts; try again after {lockedUntil:u}.", field)));
+        }
+
+        if (password.Length > CustomerRules.MaxPasswordLength || !PasswordHasher.Verify(password, await customer.GetPasswordHashAsync()))
+        {
+            await attempts.FailedAsync();
+            return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The password is wrong.", field)));
+        }
+
+        return (customer, Result<CustomerProfile>.Ok(profile));
+    }
+
+    private static string EmailChangeKey(string token) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     private static Result<CustomerProfile> WrongCredentials() =>
         Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));

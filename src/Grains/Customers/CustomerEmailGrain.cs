@@ -10,4 +10,12 @@ public sealed class CustomerEmailGrain(
     public Task<Guid?> GetOwnerAsync() => state.PerformRead(s => s.Owner);
 
     public Task<Guid> ClaimAsync(Guid customerId) => state.PerformUpdate(s => s.Owner ??= customerId);
+
+    public Task ReleaseAsync(Guid customerId) => state.PerformUpdate(s =>
+    {
+        if (s.Owner == customerId)
+        {
+            s.Owner = null;
+        }
+    });
 }

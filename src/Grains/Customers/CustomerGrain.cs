@@ -42,6 +42,18 @@ public sealed class CustomerGrain(
         return ToProfile(s);
     });
 
+    public Task<string?> ChangeEmailAsync(string newEmail) => state.PerformUpdate(s =>
+    {
+        if (!s.Exists)
+        {
+            return null;
+        }
+
+        var old = s.Email;
+        s.Email = newEmail;
+        return old;
+    });
+
     public Task<bool> SetPasswordHashAsync(string passwordHash) => state.PerformUpdate(s =>
     {
         if (s.Exists)

@@ -12,6 +12,7 @@ public static class StateNames
     public const string RefreshToken = "token";
     public const string Sessions = "sessions";
     public const string ExternalLogin = "external-login";
+    public const string EmailChange = "email-change";
     public const string Cart = "cart";
     public const string Order = "order";
     public const string CustomerOrders = "orders";

@@ -67,6 +67,17 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
                 return await SignedInAsync(changed);
             });
 
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("requestEmailChange")
+            .Description("Mails a one-time link to the new address (the password required); the address changes when the link is used (confirmEmailChange).")
+            .Argument<NonNullGraphType<StringGraphType>>("newEmail")
+            .Argument<NonNullGraphType<StringGraphType>>("password")
+            .ResolveAsync(async c => await Accounts.RequestEmailChangeAsync(c.RequireCustomer(), c.GetArgument<string>("password"), c.GetArgument<string>("newEmail")));
+
+        mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("confirmEmailChange")
+            .Description("Uses the token of a mailed link: the account's address becomes the one it was mailed to. No sign-in needed: the token is the proof.")
+            .Argument<NonNullGraphType<StringGraphType>>("token")
+            .ResolveAsync(async c => await Accounts.ConfirmEmailChangeAsync(c.GetArgument<string>("token")));
+
         mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("updateProfile")
             .Description("Changes the signed-in customer's name.")
             .Argument<NonNullGraphType<StringGraphType>>("name")

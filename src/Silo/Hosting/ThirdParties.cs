@@ -1,3 +1,4 @@
+using EShop.Customers;
 using EShop.Payments;
 using EShop.Shipping;
 using Microsoft.Extensions.Http.Resilience;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace EShop.Silo.Hosting;
 
-// The payment processor and the carrier: HTTP clients behind a resilience pipeline each (a timeout per attempt and in
+// The payment processor, the carrier and the mail server: HTTP clients behind a resilience pipeline each (a timeout per attempt and in
 // all, retries with jittered backoff on transient failures only, a circuit breaker), at the configured URLs or the
 // silo's own sandbox. Every call they make carries an idempotency key, so retrying one is safe.
 public static class ThirdParties
@@ -15,9 +16,11 @@ public static class ThirdParties
         var services = silo.Services;
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section);
         services.AddOptions<ShippingOptions>().BindConfiguration(ShippingOptions.Section);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         var payments = silo.Configuration.GetSection(PaymentsOptions.Section).Get<PaymentsOptions>() ?? new();
         var shipping = silo.Configuration.GetSection(ShippingOptions.Section).Get<ShippingOptions>() ?? new();
-        if (payments.ProcessorUrl is null || shipping.CarrierUrl is null)
+        var mail = silo.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new();
+        if (payments.ProcessorUrl is null || shipping.CarrierUrl is null || mail.Url is null)
         {
             services.AddSingleton<LocalSandbox>();
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<LocalSandbox>());
@@ -40,6 +43,9 @@ public static class ThirdParties
                 (options.CircuitBreaker.OnOpened, options.CircuitBreaker.OnHalfOpened, options.CircuitBreaker.OnClosed) =
                     (_ => gauge.Opened(), _ => gauge.HalfOpened(), _ => gauge.Closed());
             });
+        services.AddHttpClient<IMailer, HttpMailer>((sp, http) =>
+                http.BaseAddress = sp.GetRequiredService<IOptions<MailOptions>>().Value.Url ?? sp.GetRequiredService<LocalSandbox>().Url)
+            .AddStandardResilienceHandler(options => Configure(options, silo.Configuration.GetSection($"{MailOptions.Section}:Resilience")));
         services.AddHttpClient<ICarrier, HttpCarrier>((sp, http) =>
                 http.BaseAddress = sp.GetRequiredService<IOptions<ShippingOptions>>().Value.CarrierUrl ?? sp.GetRequiredService<LocalSandbox>().Url)
             .AddStandardResilienceHandler(options => Configure(options, silo.Configuration.GetSection($"{ShippingOptions.Section}:Resilience")));
