@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using EShop.Catalog;
+using EShop.Customers;
 
 namespace EShop.Benchmarks;
 
@@ -21,6 +22,7 @@ public static class RecoveryBenchmark
     {
         var products = Enumerable.Range(1, Products).Select(i => new ProductImport($"recovery-{i}", new ProductDetails(
             $"Recovery Product {i}", "A product of the recovery benchmark.", "electronics", 10m + i, (int)Stock, 500))).ToArray();
+        StaffContext.Grant(StaffContext.System);
         var imported = await grains.GetGrain<ICatalogAdminGrain>(0).ImportProductsAsync([.. products]);
         if (!imported.Succeeded)
         {

@@ -1,3 +1,4 @@
+using EShop.Customers;
 using System.Collections.Immutable;
 using EShop.Shared;
 
@@ -10,27 +11,27 @@ namespace EShop.Catalog;
 [Alias("eshop.catalog.ICatalogAdminGrain")]
 public interface ICatalogAdminGrain : IGrainWithIntegerKey
 {
-    [Alias("UpsertCategory")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("UpsertCategory")]
     Task<Result<Category>> UpsertCategoryAsync(string id, string name);
 
-    [Alias("UpsertProduct")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("UpsertProduct")]
     Task<Result<ProductSnapshot>> UpsertProductAsync(string productId, ProductDetails details);
 
     /// <summary>
     /// Creates or replaces up to <see cref="MaxImport"/> products in one transaction, all or none: a bulk load.
     /// Answers with how many were written, or with every refused product's errors.
     /// </summary>
-    [Alias("ImportProducts")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("ImportProducts")]
     Task<Result<int>> ImportProductsAsync(ImmutableArray<ProductImport> products);
 
     const int MaxImport = 500;
 
-    [Alias("SetPrice")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("SetPrice")]
     Task<Result<ProductSnapshot>> SetPriceAsync(string productId, decimal price);
 
-    [Alias("SetDiscount")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("SetDiscount")]
     Task<Result<ProductSnapshot>> SetDiscountAsync(string productId, decimal percent);
 
-    [Alias("AdjustStock")]
+    [RequiresPermission(Permissions.CatalogWrite), Alias("AdjustStock")]
     Task<Result<ProductSnapshot>> AdjustStockAsync(string productId, int delta);
 }

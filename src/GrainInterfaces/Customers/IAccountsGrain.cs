@@ -39,6 +39,6 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     Task<Result<CustomerProfile>> ConfirmEmailChangeAsync(string token);
 
     /// <summary>Makes sure the configured administrator exists and holds the ADMIN role.</summary>
-    [Alias("EnsureAdmin")]
+    [RequiresPermission(Permissions.RolesGrant), Alias("EnsureAdmin")]
     Task<Result<CustomerProfile>> EnsureAdminAsync(SignUp admin);
 }

@@ -18,10 +18,10 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("GetPasswordHash")]
     Task<string?> GetPasswordHashAsync();
 
-    [Transaction(TransactionOption.CreateOrJoin), Alias("GrantRole")]
+    [Transaction(TransactionOption.CreateOrJoin), RequiresPermission(Permissions.RolesGrant), Alias("GrantRole")]
     Task<CustomerProfile?> GrantRoleAsync(Role role);
 
-    [Transaction(TransactionOption.CreateOrJoin), Alias("RevokeRole")]
+    [Transaction(TransactionOption.CreateOrJoin), RequiresPermission(Permissions.RolesGrant), Alias("RevokeRole")]
     Task<CustomerProfile?> RevokeRoleAsync(Role role);
 
     /// <summary>The customer's address becomes newEmail (the index is the caller's to move in the same transaction); the old one.</summary>

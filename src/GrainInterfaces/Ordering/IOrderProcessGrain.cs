@@ -1,3 +1,4 @@
+using EShop.Customers;
 using EShop.Shared;
 using EShop.Shipping;
 
@@ -23,11 +24,11 @@ public interface IOrderProcessGrain : IGrainWithGuidKey
     Task<Result<OrderSnapshot>> CancelAsync(string reason);
 
     /// <summary>Refunds <paramref name="amount"/> (null: all that is left) of what was captured, to the original method.</summary>
-    [Alias("Refund")]
+    [RequiresPermission(Permissions.OrdersRefund), Alias("Refund")]
     Task<Result<OrderSnapshot>> RefundAsync(decimal? amount);
 
     /// <summary>Moves the order's shipment by hand (an administrator); statuses never go backwards.</summary>
-    [Alias("AdvanceShipment")]
+    [RequiresPermission(Permissions.ShipmentsWrite), Alias("AdvanceShipment")]
     Task<Result<ShipmentSnapshot>> AdvanceShipmentAsync(ShipmentStatus status, string? location);
 
     /// <summary>Runs the saga's next steps now instead of at the next reminder.</summary>

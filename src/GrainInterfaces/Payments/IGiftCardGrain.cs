@@ -1,3 +1,4 @@
+using EShop.Customers;
 using EShop.Shared;
 
 namespace EShop.Payments;
@@ -15,7 +16,7 @@ public interface IGiftCardGrain : IGrainWithStringKey
     Task<GiftCardSnapshot?> GetAsync();
 
     /// <summary>Issues the card with its first balance; a code already issued is refused.</summary>
-    [Transaction(TransactionOption.CreateOrJoin), Alias("Issue")]
+    [Transaction(TransactionOption.CreateOrJoin), RequiresPermission(Permissions.GiftCardsIssue), Alias("Issue")]
     Task<Result<GiftCardSnapshot>> IssueAsync(decimal amount);
 
     /// <summary>Takes <paramref name="amount"/> for the order's checkout; refused (PAYMENT_DECLINED) when the balance is short.</summary>

@@ -27,6 +27,9 @@ public static class Authorization
         {
             throw new ExecutionError($"This needs the permission {permission}, which none of your roles grants.") { Code = Forbidden };
         }
+
+        // The grains check it again: the calls this resolver makes carry it.
+        StaffContext.Grant(permission);
     }
 
     // The owner of a resource may; so may whoever holds the permission.

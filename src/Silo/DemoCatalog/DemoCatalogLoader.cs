@@ -1,3 +1,4 @@
+using EShop.Customers;
 using System.Diagnostics;
 using EShop.Catalog;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ public sealed partial class DemoCatalogLoader(IGrainFactory grains, IOptions<Dem
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
+        StaffContext.Grant(StaffContext.System);
         if (!options.Value.Enabled)
         {
             return;

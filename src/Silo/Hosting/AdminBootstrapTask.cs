@@ -15,6 +15,7 @@ public sealed partial class AdminBootstrapTask(IGrainFactory grains, IOptions<Ad
             return;
         }
 
+        StaffContext.Grant(StaffContext.System);
         var result = await grains.GetGrain<IAccountsGrain>(0).EnsureAdminAsync(new SignUp(admin.Email, admin.Password, admin.Name));
         if (!result.Succeeded)
         {

@@ -43,6 +43,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseTransactions();
+        silo.AddIncomingGrainCallFilter<PermissionFilter>();
         if (ClusterTls.Certificate(silo.Configuration) is { } certificate)
         {
             silo.UseTls(certificate, options => ClusterTls.Configure(options, certificate));

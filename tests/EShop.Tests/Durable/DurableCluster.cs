@@ -1,4 +1,5 @@
 using EShop.Shared;
+using EShop.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using EShop.Silo.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,6 +108,7 @@ public sealed class DurableCluster : IAsyncDisposable
                 .UseRedisClustering(DurableServices.Redis)
                 .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (_clusterId, _clusterId))
                 .UseTransactions()
+                .ActingAsTheShop()
                 .AddAdoNetStreams(StreamNames.Provider, streams =>
                 {
                     streams.ConfigureAdoNet(o => o.Configure(options =>

@@ -45,7 +45,7 @@ public static class TestSilo
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
         {
-            clientBuilder.UseTransactions().AddMemoryStreams(StreamNames.Provider);
+            clientBuilder.UseTransactions().AddMemoryStreams(StreamNames.Provider).ActingAsTheShop();
             if (ClusterTls.Certificate(configuration) is { } certificate)
             {
                 clientBuilder.UseTls(certificate, options => ClusterTls.Configure(options, certificate));
