@@ -9,8 +9,8 @@
 #   deploy/local/run-shop.sh --tls        the gateway also serves HTTPS (GATEWAY_TLS_URL, https://127.0.0.1:8443) with a
 #                                         self-signed development certificate made once in .data/tls/
 # GATEWAY_URL (http://127.0.0.1:8080) and SANDBOX_URL (http://127.0.0.1:8090) move the gateway and the sandbox.
-# EShop__Payments__ProcessorUrl / EShop__Shipping__CarrierUrl, when set, point the silos elsewhere than the sandbox;
-# EShop__Shipping__SandboxStepInterval (default 00:02:00) paces the sandbox's parcels and the silos' tracking.
+# EShop__Payments__ProcessorUrl / EShop__Shipping__CarrierUrl / EShop__Mail__Url, when set, point the silos elsewhere
+# than the sandbox; EShop__Shipping__SandboxStepInterval (default 00:02:00) paces the sandbox's parcels and the silos' tracking.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -84,6 +84,7 @@ fi
 # settings as the silos (EShop__Shipping__SandboxStepInterval among them, passed through when set).
 export EShop__Payments__ProcessorUrl="${EShop__Payments__ProcessorUrl:-$sandbox_url}"
 export EShop__Shipping__CarrierUrl="${EShop__Shipping__CarrierUrl:-$sandbox_url}"
+export EShop__Mail__Url="${EShop__Mail__Url:-$sandbox_url}"
 
 echo "Building... (the first run takes a minute)"
 dotnet build EShop.sln -c Release -v quiet -nologo
@@ -162,6 +163,8 @@ elsewhere=""
   Card processor    $EShop__Payments__ProcessorUrl"
 [ "$EShop__Shipping__CarrierUrl" = "$sandbox_url" ] || elsewhere="$elsewhere
   Carrier           $EShop__Shipping__CarrierUrl"
+[ "$EShop__Mail__Url" = "$sandbox_url" ] || elsewhere="$elsewhere
+  Mail server       $EShop__Mail__Url"
 
 cat <<MSG
 

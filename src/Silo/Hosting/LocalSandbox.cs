@@ -3,7 +3,7 @@ using Orleans.Runtime;
 
 namespace EShop.Silo.Hosting;
 
-// The sandbox processor and carrier served by the silo itself on a loopback port, for when no third party is
+// The sandbox processor, carrier and mail server served by the silo itself on a loopback port, for when no third party is
 // configured (a bare `dotnet run`, the test cluster): the silo's HTTP clients then call this, through the same code
 // and resilience pipeline as they would a real processor. Started before the grains can run, stopped with the silo.
 public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<LocalSandbox> logger) : ILifecycleParticipant<ISiloLifecycle>
@@ -43,6 +43,6 @@ public sealed partial class LocalSandbox(IConfiguration configuration, ILogger<L
     }
 
     // A warning: a silo left without EShop:Payments:ProcessorUrl takes orders that no real money pays for.
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No payment processor or carrier configured (EShop:Payments:ProcessorUrl, EShop:Shipping:CarrierUrl): the sandbox ones answer at {Url}, and no real money moves")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A third party is not configured (EShop:Payments:ProcessorUrl, EShop:Shipping:CarrierUrl, EShop:Mail:Url): the sandbox ones answer at {Url}; no real money moves and no mail leaves")]
     private static partial void LogStarted(ILogger logger, Uri url);
 }
