@@ -78,7 +78,14 @@ public static class GatewayBuilderExtensions
 
     private static void AddJwtAuthentication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        // A deployment that declares itself Production (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT) must bring its key:
+        // a random one would sign tokens no other gateway accepts and a restart forgets. A bare `dotnet run` (Production
+        // by default, declared by nobody) starts with a development key, as the README's way needs.
+        builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section)
+            .Validate<IConfiguration>(
+                (jwt, configuration) => !string.IsNullOrEmpty(jwt.SigningKey) || !string.Equals(configuration["environment"], Environments.Production, StringComparison.OrdinalIgnoreCase),
+                $"{JwtOptions.Section}:SigningKey must be configured in Production (EShop__Jwt__SigningKey).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<SessionCheck>();

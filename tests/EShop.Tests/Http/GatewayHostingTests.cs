@@ -6,10 +6,10 @@ using EShop.Tests.Shared;
 
 namespace EShop.Tests.Http;
 
-// The gateway over HTTPS with a certificate from configuration (Kestrel's own settings, as run-shop.sh --tls sets
-// them), started as a host process the way an operator starts it.
+// The gateway host, started as a process the way an operator starts it: over HTTPS with a certificate from
+// configuration (Kestrel's own settings, as run-shop.sh --tls sets them), and refusing to start unfit for production.
 [Collection(GatewayCollection.Name)]
-public sealed class HttpsTests(GatewayFixture fixture)
+public sealed class GatewayHostingTests(GatewayFixture fixture)
 {
     [Fact]
     public async Task Gateway_ServesGraphQLOverHttps_WithTheConfiguredCertificate()
@@ -39,5 +39,19 @@ public sealed class HttpsTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(JsonValueKind.Array, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("categories").ValueKind);
         Assert.Equal(certificates.Certificate.Thumbprint, presented);
+    }
+
+    [Fact]
+    public async Task Gateway_DeclaredProductionWithoutASigningKey_RefusesToStart()
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Orleans__GatewayPort"] = fixture.Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString(),
+            ["Orleans__ServiceId"] = fixture.Cluster.Options.ServiceId,
+            ["Orleans__ClusterId"] = fixture.Cluster.Options.ClusterId,
+        }));
+
+        Assert.Contains("EShop:Jwt:SigningKey must be configured in Production", refused.Message);
     }
 }
