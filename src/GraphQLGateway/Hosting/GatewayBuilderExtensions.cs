@@ -54,7 +54,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddSingleton<ClusterCircuit>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ClusterCircuit>());
         builder.Services.AddFeatureManagement();
-        builder.Services.AddEShopGraphQL();
+        builder.Services.AddEShopGraphQL(GraphQLExposure.From(builder.Configuration));
         return builder;
     }
 
@@ -78,12 +78,11 @@ public static class GatewayBuilderExtensions
 
     private static void AddJwtAuthentication(this WebApplicationBuilder builder)
     {
-        // A deployment that declares itself Production (ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT) must bring its key:
-        // a random one would sign tokens no other gateway accepts and a restart forgets. A bare `dotnet run` (Production
-        // by default, declared by nobody) starts with a development key, as the README's way needs.
+        // A gateway declared Production must bring its key: a random one would sign tokens no other gateway accepts and a
+        // restart forgets.
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section)
             .Validate<IConfiguration>(
-                (jwt, configuration) => !string.IsNullOrEmpty(jwt.SigningKey) || !string.Equals(configuration["environment"], Environments.Production, StringComparison.OrdinalIgnoreCase),
+                (jwt, configuration) => !string.IsNullOrEmpty(jwt.SigningKey) || !Deployment.IsDeclaredProduction(configuration),
                 $"{JwtOptions.Section}:SigningKey must be configured in Production (EShop__Jwt__SigningKey).")
             .ValidateOnStart();
         builder.Services.AddSingleton<SigningKeys>();
@@ -119,8 +118,9 @@ public static class GatewayBuilderExtensions
         });
     }
 
-    private static void AddEShopGraphQL(this IServiceCollection services)
+    private static void AddEShopGraphQL(this IServiceCollection services, GraphQLExposure exposure)
     {
+        services.AddSingleton(exposure);
         services.AddSingleton<IQueryFields, CatalogQueries>();
         services.AddSingleton<IQueryFields, CustomerQueries>();
         services.AddSingleton<IQueryFields, CartQueries>();
@@ -155,6 +155,10 @@ public static class GatewayBuilderExtensions
             .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true)
             .AddValidationRule(OperationLimitsRule.Instance)
             .ConfigureComplexity());
+        if (!exposure.Introspection)
+        {
+            services.AddGraphQL(graphql => graphql.AddValidationRule<NoIntrospectionValidationRule>());
+        }
     }
 
     private const int IntrospectionMaxDepth = 16;

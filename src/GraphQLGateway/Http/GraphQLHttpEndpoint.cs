@@ -66,10 +66,10 @@ public static class GraphQLHttpEndpoint
         await ExecuteAsync(http, executer, serializer, request, isGet: false);
     }
 
-    private static async Task GetAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment)
+    private static async Task GetAsync(HttpContext http, IDocumentExecuter<EShopSchema> executer, IGraphQLTextSerializer serializer, IWebHostEnvironment environment, GraphQLExposure exposure)
     {
         var query = http.Request.Query;
-        if (!query.ContainsKey("query") && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (exposure.GraphiQL && !query.ContainsKey("query") && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("graphiql.html"), http.RequestAborted);

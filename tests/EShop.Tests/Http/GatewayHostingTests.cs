@@ -54,4 +54,44 @@ public sealed class GatewayHostingTests(GatewayFixture fixture)
 
         Assert.Contains("EShop:Jwt:SigningKey must be configured in Production", refused.Message);
     }
+
+    [Fact]
+    public async Task Gateway_DeclaredProduction_ShowsNoIntrospectionAndNoGraphiQL_UnlessConfiguredTo()
+    {
+        await using var closed = await StartDeclaredProductionAsync([]);
+        await using var open = await StartDeclaredProductionAsync([("EShop__GraphQL__Introspection", "true"), ("EShop__GraphQL__GraphiQL", "true")]);
+
+        var (closedIntrospection, _) = await new GraphQLClient(ClientOf(closed), null).PostAsync("{ __schema { queryType { name } } }");
+        var (closedQuery, _) = await new GraphQLClient(ClientOf(closed), null).PostAsync("{ categories { id } }");
+        var closedPage = await ClientOf(closed).SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql") { Headers = { { "Accept", "text/html" } } });
+        var (openIntrospection, _) = await new GraphQLClient(ClientOf(open), null).PostAsync("{ __schema { queryType { name } } }");
+        var openPage = await ClientOf(open).SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql") { Headers = { { "Accept", "text/html" } } });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.OK), (closedIntrospection, closedQuery));
+        Assert.DoesNotContain("graphiql", await closedPage.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, openIntrospection);
+        Assert.Contains("graphiql", await openPage.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Task<HostProcess> StartDeclaredProductionAsync((string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryFiles.Root, "src", "GraphQLGateway"),
+            ["Orleans__GatewayPort"] = fixture.Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString(),
+            ["Orleans__ServiceId"] = fixture.Cluster.Options.ServiceId,
+            ["Orleans__ClusterId"] = fixture.Cluster.Options.ClusterId,
+            ["EShop__Jwt__SigningKey"] = "a production-test signing key that is long enough",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return HostProcess.StartAsync("GraphQLGateway", settings);
+    }
+
+    private static HttpClient ClientOf(HostProcess gateway) => new() { BaseAddress = new Uri($"http://127.0.0.1:{gateway.HttpPort}") };
 }
