@@ -3,6 +3,7 @@ using EShop.Customers;
 using EShop.GraphQLGateway.Shared;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace EShop.GraphQLGateway.Customers;
@@ -25,7 +26,7 @@ public sealed class OidcOptions
 // first sight by a verified address, or opened). Once checked, the request carries our customer's claims — their id
 // as subject and their roles — so everything downstream sees a customer like any other. The provider's token has no
 // session here: its lifetime and revocation are the provider's. The mapping is remembered 15 s per identity.
-public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time) : IDisposable
+public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time, IOptions<OidcOptions> oidc) : IDisposable
 {
     public const string Scheme = "oidc";
     public const string SelectorScheme = "bearer-or-oidc";
@@ -42,11 +43,11 @@ public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time) 
             return;
         }
 
-        var issuer = oidc.Authority.TrimEnd('/');
+        builder.Services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
         builder.Services.AddSingleton<ExternalIdentities>();
         builder.Services.AddAuthentication(o => o.DefaultScheme = SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Our tokens or the provider's", o => o.ForwardDefaultSelector = http =>
-                IssuerOf(http.Request.Headers.Authorization.ToString())?.TrimEnd('/') == issuer ? Scheme : JwtBearerDefaults.AuthenticationScheme)
+                http.RequestServices.GetRequiredService<ExternalIdentities>().Issued(BearerToken(http.Request.Headers.Authorization.ToString())) ? Scheme : JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(Scheme, o =>
             {
                 (o.Authority, o.Audience, o.RequireHttpsMetadata, o.MapInboundClaims) = (oidc.Authority, oidc.Audience, oidc.RequireHttpsMetadata, false);
@@ -66,6 +67,19 @@ public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time) 
                     },
                 };
             });
+    }
+
+    // Whether the provider issued this (unchecked) token, by its issuer: which scheme is to check it.
+    public bool Issued(string? token)
+    {
+        try
+        {
+            return token is not null && new JsonWebToken(token).Issuer.TrimEnd('/') == oidc.Value.Authority?.TrimEnd('/');
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public async Task<ClaimsPrincipal?> CustomerOfAsync(ClaimsPrincipal external)
@@ -95,21 +109,6 @@ public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time) 
 
     public void Dispose() => _customers.Dispose();
 
-    private static string? IssuerOf(string header)
-    {
-        const string Bearer = "Bearer ";
-        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new JsonWebToken(header[Bearer.Length..].Trim()).Issuer;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static string? BearerToken(string header) =>
+        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
 }

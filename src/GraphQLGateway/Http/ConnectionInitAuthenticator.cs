@@ -10,8 +10,9 @@ namespace EShop.GraphQLGateway.Http;
 
 // A browser cannot set headers on a WebSocket, so a socket's credential comes in its connection_init payload:
 // {"Authorization": "Bearer <accessToken>"}, the key in any case. It is validated exactly as the HTTP bearer scheme
-// validates the header, with that scheme's parameters, and its session checked the same way.
-public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions> bearerOptions, SessionCheck sessions)
+// validates the header, with that scheme's parameters, and its session checked the same way. A token of the external
+// provider (single sign-on) is checked with that scheme's parameters and the provider's keys, and stands for its customer.
+public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions> bearerOptions, SessionCheck sessions, ExternalIdentities? external = null)
 {
     private const string Scheme = "Bearer ";
 
@@ -30,9 +31,37 @@ public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions
             return new TokenValidationResult { IsValid = false };
         }
 
+        var token = header[Scheme.Length..].Trim();
+        if (external?.Issued(token) == true)
+        {
+            return await AuthenticateExternalAsync(token, external);
+        }
+
         var options = bearerOptions.Get(JwtBearerDefaults.AuthenticationScheme);
         var handler = new JsonWebTokenHandler { MapInboundClaims = options.MapInboundClaims };
-        var result = await handler.ValidateTokenAsync(header[Scheme.Length..].Trim(), options.TokenValidationParameters);
+        var result = await handler.ValidateTokenAsync(token, options.TokenValidationParameters);
         return result.IsValid && !await sessions.IsActiveAsync(new ClaimsPrincipal(result.ClaimsIdentity)) ? new TokenValidationResult { IsValid = false } : result;
+    }
+
+    private async Task<TokenValidationResult> AuthenticateExternalAsync(string token, ExternalIdentities identities)
+    {
+        var options = bearerOptions.Get(ExternalIdentities.Scheme);
+        var parameters = options.TokenValidationParameters.Clone();
+        if (options.ConfigurationManager is { } provider)
+        {
+            var configuration = await provider.GetConfigurationAsync(CancellationToken.None);
+            parameters.IssuerSigningKeys = configuration.SigningKeys;
+            parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], configuration.Issuer];
+        }
+
+        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        return await identities.CustomerOfAsync(new ClaimsPrincipal(result.ClaimsIdentity)) is { Identity: ClaimsIdentity customer }
+            ? new TokenValidationResult { IsValid = true, ClaimsIdentity = customer, SecurityToken = result.SecurityToken }
+            : new TokenValidationResult { IsValid = false };
     }
 }

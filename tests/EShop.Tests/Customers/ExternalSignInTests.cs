@@ -94,6 +94,19 @@ public sealed class ExternalSignInTests(GatewayFixture fixture) : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, (await MeAsync(ProviderToken(Guid.NewGuid().ToString(), email, verified: true, audience: "someone-else"))).ValueKind);
     }
 
+    [Fact]
+    public async Task AProvidersToken_SignsInAWebSocketToo()
+    {
+        var email = $"socket-{Guid.NewGuid():N}@example.com";
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(_gateway.Server.CreateWebSocketClient(), GraphQLWebSocketClient.SubProtocol);
+
+        await socket.InitAsync(ProviderToken(Guid.NewGuid().ToString(), email, verified: true));
+        await socket.SubscribeAsync("me", "{ me { email } }");
+        var next = await socket.ReceiveAsync();
+
+        Assert.Equal(email, next.GetProperty("payload").GetProperty("data").GetProperty("me").GetProperty("email").GetString());
+    }
+
     private async Task<JsonElement> MeAsync(string token)
     {
         var (status, body) = await new GraphQLClient(_http, token).PostAsync("{ me { id email roles } }");
