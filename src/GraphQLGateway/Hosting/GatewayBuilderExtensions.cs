@@ -64,7 +64,6 @@ public static class GatewayBuilderExtensions
         app.UseCors();
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseWebSockets();
         app.UseGraphQLWebSockets("/graphql");
         app.MapEShopHealth();
@@ -91,7 +90,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
         builder.Services.AddSingleton<AuthRateLimiter>();
-        builder.Services.AddRequestRateLimits();
+        builder.Services.AddSingleton<RequestRateLimiter>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<SigningKeys>((options, keys) =>
         {

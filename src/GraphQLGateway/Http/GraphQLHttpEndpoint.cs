@@ -18,8 +18,8 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLHttp(this IEndpointRouteBuilder app, string pattern)
     {
-        app.MapPost(pattern, PostAsync).RequireRateLimiting(RequestRateLimits.Policy);
-        app.MapGet(pattern, GetAsync).RequireRateLimiting(RequestRateLimits.Policy);
+        app.MapPost(pattern, PostAsync);
+        app.MapGet(pattern, GetAsync);
         return app;
     }
 
@@ -106,6 +106,11 @@ public static class GraphQLHttpEndpoint
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "BAD_REQUEST", "The request has no query.");
+            return;
+        }
+
+        if (await http.RequestServices.GetRequiredService<RequestRateLimiter>().RefuseAsync(http, serializer))
+        {
             return;
         }
 

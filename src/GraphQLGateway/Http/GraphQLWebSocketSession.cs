@@ -15,6 +15,8 @@ public sealed partial class GraphQLWebSocketSession(
     IDocumentExecuter<EShopSchema> executer,
     IGraphQLTextSerializer serializer,
     ConnectionInitAuthenticator authenticator,
+    RequestRateLimiter limiter,
+    IHttpContextAccessor upgrade,
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<GraphQLWebSocketSession> logger)
@@ -185,6 +187,13 @@ public sealed partial class GraphQLWebSocketSession(
         if (string.IsNullOrEmpty(id) || string.IsNullOrWhiteSpace(request?.Query))
         {
             Close(GraphQLWsCloseCodes.BadRequest, "Invalid message: subscribe needs an id and a payload with a query");
+            return;
+        }
+
+        // Each operation counts against the same limit as an HTTP request of the same customer or address.
+        if (limiter.WaitBeforeNext(_user, upgrade.HttpContext?.Connection.RemoteIpAddress) is { } seconds)
+        {
+            writer.Send(GraphQLWsMessageTypes.Error, id, new[] { RequestRateLimiter.Refusal(seconds) });
             return;
         }
 

@@ -126,6 +126,26 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         Assert.Equal("RATE_LIMITED", Code(await limited.Content.ReadFromJsonAsync<JsonElement>()));
         Assert.Equal(HttpStatusCode.OK, customerStatus);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+
+        // A WebSocket's operations draw on the same bucket as the same address's HTTP requests.
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(gateway.Server.CreateWebSocketClient(), GraphQLWebSocketClient.SubProtocol);
+        await socket.InitAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            // More than the bucket holds even if it has filled up again meanwhile.
+            await socket.SubscribeAsync($"op{i}", "{ categories { id } }");
+        }
+
+        var ends = new List<JsonElement>();
+        while (ends.Count < 5)
+        {
+            if (await socket.ReceiveAsync() is var message && message.GetProperty("type").GetString() is "complete" or "error")
+            {
+                ends.Add(message);
+            }
+        }
+
+        Assert.Contains(ends, m => m.GetProperty("type").GetString() == "error" && m.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString() == "RATE_LIMITED");
     }
 
     private Task<HttpResponseMessage> PreflightAsync(string origin) =>
