@@ -14,9 +14,9 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.Join), Alias("Register")]
     Task<bool> RegisterAsync(Registration registration);
 
-    /// <summary>The stored password hash, for the accounts coordinator to verify outside any transaction.</summary>
-    [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("GetPasswordHash")]
-    Task<string?> GetPasswordHashAsync();
+    /// <summary>Whether password is the customer's (false when there is no customer). The hash never leaves this grain.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("VerifyPassword")]
+    Task<bool> VerifyPasswordAsync(string password);
 
     [Transaction(TransactionOption.CreateOrJoin), RequiresPermission(Permissions.RolesGrant), Alias("GrantRole")]
     Task<CustomerProfile?> GrantRoleAsync(Role role);

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace EShop.Customers;
 
-// A stateless worker, so password hashing (deliberately slow) spreads over every silo's cores.
+// A stateless worker, so password hashing on sign-up (deliberately slow) spreads over every silo's cores. A password
+// is checked by its customer's grain, the one place its hash is read.
 [StatelessWorker, GrainType("eshop.customers.accounts")]
 public sealed partial class AccountsGrain(
     ITransactionClient transactions, IGrainFactory grains, IMailer mailer, IOptions<MailOptions> mail, ILogger<AccountsGrain> logger) : Grain, IAccountsGrain
@@ -28,8 +29,9 @@ public sealed partial class AccountsGrain(
 
         var owner = await EmailIndex(email).GetOwnerAsync();
         var customer = owner is { } id ? grains.GetGrain<ICustomerGrain>(id) : null;
-        var hash = customer is null ? null : await customer.GetPasswordHashAsync();
-        if (!PasswordHasher.Verify(password, hash))
+
+        // No account: the same slow check against a decoy, so the answer's timing does not tell.
+        if (!(customer is null ? PasswordHasher.Verify(password, null) : await customer.VerifyPasswordAsync(password)))
         {
             await attempts.FailedAsync();
             return WrongCredentials();
@@ -152,7 +154,7 @@ public sealed partial class AccountsGrain(
             return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed attempts; try again after {lockedUntil:u}.", field)));
         }
 
-        if (password.Length > CustomerRules.MaxPasswordLength || !PasswordHasher.Verify(password, await customer.GetPasswordHashAsync()))
+        if (password.Length > CustomerRules.MaxPasswordLength || !await customer.VerifyPasswordAsync(password))
         {
             await attempts.FailedAsync();
             return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The password is wrong.", field)));

@@ -33,8 +33,16 @@ public static partial class Validation
         : value > 1_000_000m ? UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} is over 1,000,000.", field)
         : null;
 
+    // A postal code: 1 to 12 letters and digits, spaces and hyphens between (markup and punctuation are no part of one).
+    public static UserError? PostalCode(string? value, params string[] field) =>
+        Required(value, 20, field) ?? (PostalCodePattern().IsMatch(value!.Trim()) ? null
+            : UserError.Of(ErrorCodes.InvalidInput, $"{field[^1]} must be 1 to 12 letters and digits (spaces and hyphens between).", field));
+
     public static IEnumerable<UserError> Collect(params UserError?[] errors) => errors.OfType<UserError>();
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,10}[A-Za-z0-9])?$")]
+    private static partial Regex PostalCodePattern();
 }

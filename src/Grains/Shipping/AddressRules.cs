@@ -11,6 +11,6 @@ public static class AddressRules
         Validation.Required(address.Line1, 200, [.. path, "line1"]),
         Validation.Optional(address.Line2, 200, [.. path, "line2"]),
         Validation.Required(address.City, 100, [.. path, "city"]),
-        Validation.Required(address.PostalCode, 20, [.. path, "postalCode"]),
+        Validation.PostalCode(address.PostalCode, [.. path, "postalCode"]),
         ShippingRates.ValidateCountry(address.Country, [.. path, "country"]));
 }

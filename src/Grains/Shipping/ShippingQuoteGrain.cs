@@ -13,7 +13,7 @@ public sealed class ShippingQuoteGrain(CatalogView catalog) : Grain, IShippingQu
     {
         var errors = Validation.Collect(
             ShippingRates.ValidateCountry(country, "input", "country"),
-            Validation.Required(postalCode, 20, "input", "postalCode"),
+            Validation.PostalCode(postalCode, "input", "postalCode"),
             lines.Length > MaxLines ? UserError.Of(ErrorCodes.InvalidInput, $"A quote takes at most {MaxLines} lines.", "input", "lines") : null,
             lines.Any(l => l.Quantity is < 1 or > 999) ? UserError.Of(ErrorCodes.InvalidInput, "Every quantity must be between 1 and 999.", "input", "lines") : null).ToList();
         if (errors.Count > 0)

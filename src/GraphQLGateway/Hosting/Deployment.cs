@@ -11,11 +11,15 @@ public static class Deployment
 
 // What the gateway shows of its schema: introspection and the GraphiQL page. On, unless the gateway is declared
 // Production, where EShop:GraphQL:Introspection and EShop:GraphQL:GraphiQL turn them back on.
-public sealed record GraphQLExposure(bool Introspection, bool GraphiQL)
+// ExecutionTimeout (EShop:GraphQL:ExecutionTimeout, 30 s) bounds one request's execution, like a grain call's.
+public sealed record GraphQLExposure(bool Introspection, bool GraphiQL, TimeSpan ExecutionTimeout)
 {
     public static GraphQLExposure From(IConfiguration configuration)
     {
         var production = Deployment.IsDeclaredProduction(configuration);
-        return new(configuration.GetValue<bool?>("EShop:GraphQL:Introspection") ?? !production, configuration.GetValue<bool?>("EShop:GraphQL:GraphiQL") ?? !production);
+        return new(
+            configuration.GetValue<bool?>("EShop:GraphQL:Introspection") ?? !production,
+            configuration.GetValue<bool?>("EShop:GraphQL:GraphiQL") ?? !production,
+            configuration.GetValue("EShop:GraphQL:ExecutionTimeout", TimeSpan.FromSeconds(30)));
     }
 }

@@ -124,18 +124,30 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(http.RequestServices.GetRequiredService<GraphQLExposure>().ExecutionTimeout);
+        ExecutionResult result;
+        try
         {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = http.User,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            ValidationRules = isGet ? GetRules : PostRules,
-            CachedDocumentValidationRules = isGet ? GetCachedRules : PostCachedRules,
-        });
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                User = http.User,
+                RequestServices = http.RequestServices,
+                CancellationToken = deadline.Token,
+                ValidationRules = isGet ? GetRules : PostRules,
+                CachedDocumentValidationRules = isGet ? GetCachedRules : PostCachedRules,
+            });
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            await WriteErrorAsync(http, serializer, StatusCodes.Status504GatewayTimeout, "TIMEOUT", "The request took longer than the gateway allows one to run.");
+            return;
+        }
+
         telemetry.Record(activity, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         http.Response.StatusCode =

@@ -25,7 +25,8 @@ public sealed class AccountsTests(EShopClusterFixture fixture)
         Assert.Equal([Role.Customer], profile.Roles.ToArray());
         Json.AssertSame(profile, await _grains.GetGrain<ICustomerGrain>(profile.Id).GetAsync());
         Assert.Equal(profile.Id, await _grains.GetGrain<ICustomerEmailGrain>(EmailAddress.IndexKey(email)).GetOwnerAsync());
-        Assert.StartsWith("pbkdf2-sha256$", await _grains.GetGrain<ICustomerGrain>(profile.Id).GetPasswordHashAsync());
+        Assert.True(await _grains.GetGrain<ICustomerGrain>(profile.Id).VerifyPasswordAsync("password-1"));
+        Assert.False(await _grains.GetGrain<ICustomerGrain>(profile.Id).VerifyPasswordAsync("password-2"));
     }
 
     [Fact]

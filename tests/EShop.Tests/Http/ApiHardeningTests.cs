@@ -71,6 +71,7 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         Assert.Contains("produc", message);
         Assert.DoesNotContain("Did you mean", message);
         Assert.DoesNotContain("'product'", message);
+        Assert.DoesNotContain("'Query'", message);
     }
 
     [Fact]
@@ -146,6 +147,20 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         }
 
         Assert.Contains(ends, m => m.GetProperty("type").GetString() == "error" && m.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString() == "RATE_LIMITED");
+    }
+
+    [Fact]
+    public async Task ARequestPastTheExecutionTimeout_Is504WithItsCode()
+    {
+        // A timeout no execution fits in: the gateway stops the request instead of letting it run on.
+        await using var gateway = fixture.CreateGateway(new Dictionary<string, string> { ["EShop:GraphQL:ExecutionTimeout"] = "00:00:00" });
+        using var http = gateway.CreateClient();
+        await Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = "{ categories { id } }" });
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("TIMEOUT", Code(await response.Content.ReadFromJsonAsync<JsonElement>()));
     }
 
     private Task<HttpResponseMessage> PreflightAsync(string origin) =>
