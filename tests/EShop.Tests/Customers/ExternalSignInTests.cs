@@ -47,7 +47,7 @@ public sealed class ExternalSignInTests(GatewayFixture fixture) : IAsyncLifetime
             ["EShop:Oidc:Authority"] = _authority, ["EShop:Oidc:Audience"] = Audience, ["EShop:Oidc:RequireHttpsMetadata"] = "false",
         });
         _http = _gateway.CreateClient();
-        await Eventually.MatchesAsync(async () => (await _http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        await GatewayFixture.WaitHealthyAsync(_http);
     }
 
     public async Task DisposeAsync()

@@ -109,7 +109,7 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
             ["EShop:RateLimits:RequestsPerSecond"] = "1", ["EShop:RateLimits:Burst"] = "3",
         });
         using var http = gateway.CreateClient();
-        await Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        await GatewayFixture.WaitHealthyAsync(http);
         var anonymous = new GraphQLClient(http, null);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -155,7 +155,7 @@ public sealed class ApiHardeningTests(GatewayFixture fixture)
         // A timeout no execution fits in: the gateway stops the request instead of letting it run on.
         await using var gateway = fixture.CreateGateway(new Dictionary<string, string> { ["EShop:GraphQL:ExecutionTimeout"] = "00:00:00" });
         using var http = gateway.CreateClient();
-        await Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        await GatewayFixture.WaitHealthyAsync(http);
 
         using var response = await http.PostAsJsonAsync("/graphql", new { query = "{ categories { id } }" });
 

@@ -58,8 +58,12 @@ public class GatewayFixture : IAsyncLifetime
         Cluster = await TestSilo.StartAsync(silos: 1, configure: Recorder is null ? null : Recorder.AddTo);
         _factory = CreateGateway();
         Http = _factory.CreateClient();
-        await Eventually.MatchesAsync(async () => (await Http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        await WaitHealthyAsync(Http);
     }
+
+    // Until the gateway behind http has reached its cluster (its /health is 200).
+    public static Task WaitHealthyAsync(HttpClient http) =>
+        Eventually.MatchesAsync(async () => (await http.GetAsync("/health")).StatusCode, s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 
     // A gateway host of this cluster, as the fixture's own is set up, with settings on top (another gateway for a test
     // that needs other configuration).
