@@ -14,6 +14,8 @@ public static class Permissions
     public const string AuditRead = "audit:read";
     public const string CustomersReadAny = "customers:read:any";
 
+    public static readonly IReadOnlyList<string> All = [CatalogWrite, OrdersReadAny, OrdersRefund, ShipmentsWrite, RolesGrant, GiftCardsIssue, AuditRead, CustomersReadAny];
+
     private static readonly FrozenDictionary<Role, FrozenSet<string>> ByRole = new Dictionary<Role, FrozenSet<string>>
     {
         [Role.Customer] = FrozenSet<string>.Empty,

@@ -22,7 +22,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             .Argument<NonNullGraphType<StringGraphType>>("name")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.CatalogWrite);
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 var result = await Admin.UpsertCategoryAsync(c.GetArgument<string>("id"), c.GetArgument<string>("name"));
                 return result.Succeeded ? result.Value : throw result.Errors.ToExecutionError();
             });
@@ -32,7 +32,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             .Argument<NonNullGraphType<ProductInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.CatalogWrite);
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 var input = c.GetArgument<ProductInput>("input");
                 return await Admin.UpsertProductAsync(input.Id, new ProductDetails(
                     input.Name, input.Description, input.CategoryId, input.Price, input.Stock, input.WeightGrams ?? 0));
@@ -44,7 +44,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             .Argument<NonNullGraphType<DecimalGraphType>>("price")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.CatalogWrite);
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 return await Admin.SetPriceAsync(c.GetArgument<string>("productId"), c.GetArgument<decimal>("price"));
             });
 
@@ -55,7 +55,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             .Argument<NonNullGraphType<DecimalGraphType>>("percent")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.CatalogWrite);
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 return await Admin.SetDiscountAsync(c.GetArgument<string>("productId"), c.GetArgument<decimal>("percent"));
             });
 
@@ -65,7 +65,7 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
             .Argument<NonNullGraphType<IntGraphType>>("delta")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.CatalogWrite);
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 return await Admin.AdjustStockAsync(c.GetArgument<string>("productId"), c.GetArgument<int>("delta"));
             });
     }

@@ -16,9 +16,9 @@ public sealed class CustomerGraphType : ObjectGraphType<CustomerProfile>
         // Personal data: the customer's own, or an administrator's to see.
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SavedAddressGraphType>>>>("addresses")
             .Description("The address book: the customer's own, or for whoever may read any customer (ADMIN).")
-            .Resolve(c =>
+            .ResolveAsync(async c =>
             {
-                c.RequireOwnerOr(c.Source.Id, Permissions.CustomersReadAny);
+                await c.RequireOwnerOrAsync(c.Source.Id, Permissions.CustomersReadAny);
                 return c.Source.Addresses;
             });
     }

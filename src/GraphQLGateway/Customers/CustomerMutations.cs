@@ -115,7 +115,7 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             .Argument<NonNullGraphType<RoleGraphType>>("role")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.RolesGrant);
+                await c.RequirePermissionAsync(Permissions.RolesGrant);
                 return StaffTarget(c) is { } target && await target.GrantRoleAsync(c.GetArgument<Role>("role")) is { } profile
                     ? Result<CustomerProfile>.Ok(profile)
                     : Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "The customer does not exist.", "customerId"));
@@ -128,7 +128,7 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
             .Argument<NonNullGraphType<RoleGraphType>>("role")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.RolesGrant);
+                await c.RequirePermissionAsync(Permissions.RolesGrant);
                 var role = c.GetArgument<Role>("role");
                 if (role == Role.Customer)
                 {

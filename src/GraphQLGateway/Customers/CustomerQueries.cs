@@ -17,7 +17,7 @@ public sealed class CustomerQueries(IGrainFactory grains, TimeProvider time) : I
             .Argument<IntGraphType>("first", arg => arg.DefaultValue = 50)
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.AuditRead);
+                await c.RequirePermissionAsync(Permissions.AuditRead);
                 var first = c.GetArgument<int>("first");
                 if (first is < 0 or > MaxAuditEntries)
                 {

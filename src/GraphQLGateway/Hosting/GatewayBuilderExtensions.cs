@@ -87,6 +87,7 @@ public static class GatewayBuilderExtensions
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<SessionCheck>();
+        builder.Services.AddPermissionPolicies();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddOptions<AuthRateLimitOptions>().BindConfiguration(AuthRateLimitOptions.Section);
         builder.Services.AddSingleton<AuthRateLimiter>();

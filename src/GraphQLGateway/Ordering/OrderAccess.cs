@@ -16,7 +16,7 @@ public static class OrderAccess
             return null;
         }
 
-        context.RequireOwnerOr(order.CustomerId, Permissions.OrdersReadAny);
+        await context.RequireOwnerOrAsync(order.CustomerId, Permissions.OrdersReadAny);
         return order;
     }
 }

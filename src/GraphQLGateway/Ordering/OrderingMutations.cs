@@ -43,7 +43,7 @@ public sealed class OrderingMutations(IGrainFactory grains, IFeatureManager feat
                 var byOwner = c.CustomerId() == order.CustomerId;
                 if (!byOwner)
                 {
-                    c.RequirePermission(Permissions.OrdersRefund);
+                    await c.RequirePermissionAsync(Permissions.OrdersRefund);
                 }
 
                 return await grains.GetGrain<IOrderProcessGrain>(order.Id).CancelAsync(byOwner ? "cancelled by the customer" : "cancelled by an administrator");

@@ -22,7 +22,7 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
             .Argument<StringGraphType>("code")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.GiftCardsIssue);
+                await c.RequirePermissionAsync(Permissions.GiftCardsIssue);
                 var code = (c.GetArgument<string?>("code") ?? GiftCardCodes.New()).Trim().ToUpperInvariant();
                 if (GiftCardCodes.Validate(code) is { } invalid)
                 {
@@ -40,7 +40,7 @@ public sealed class PaymentMutations(IGrainFactory grains) : IMutationFields
             .Argument<DecimalGraphType>("amount")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.OrdersRefund);
+                await c.RequirePermissionAsync(Permissions.OrdersRefund);
                 return Guid.TryParse(c.GetArgument<string>("orderId"), out var orderId)
                     ? await grains.GetGrain<IOrderProcessGrain>(orderId).RefundAsync(c.GetArgument<decimal?>("amount"))
                     : Result<OrderSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, "The order does not exist.", "orderId"));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EShop.Customers;
 using GraphQL;
+using Microsoft.AspNetCore.Authorization;
 
 namespace EShop.GraphQLGateway.Shared;
 
@@ -16,28 +17,39 @@ public static class Authorization
     public static Guid RequireCustomer(this IResolveFieldContext context) =>
         context.CustomerId() ?? throw new ExecutionError("Sign in to do this.") { Code = Unauthenticated };
 
-    // The roles in the token, as the sign-in that issued it found them (a revoked role ends the customer's sessions).
-    public static bool Has(this IResolveFieldContext context, string permission) =>
-        Permissions.Grants(context.User?.FindAll(TokenClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : (Role?)null).OfType<Role>() ?? [], permission);
+    // One ASP.NET Core authorization policy per permission, named after it: signed in, and a role in the token (as the
+    // sign-in that issued it found them; a revoked role ends the customer's sessions) that grants it.
+    public static IServiceCollection AddPermissionPolicies(this IServiceCollection services) =>
+        services.AddAuthorization(options =>
+        {
+            foreach (var permission in Permissions.All)
+            {
+                options.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Permissions.Grants(RolesOf(context.User), permission)));
+            }
+        });
 
-    public static void RequirePermission(this IResolveFieldContext context, string permission)
+    // Not async itself, so the permission it puts in Orleans' request context stays in the caller's flow: the grain calls
+    // the resolver makes next carry it, and the grains check it again. A refusal throws before any such call.
+    public static Task RequirePermissionAsync(this IResolveFieldContext context, string permission)
     {
         context.RequireCustomer();
-        if (!context.Has(permission))
-        {
-            throw new ExecutionError($"This needs the permission {permission}, which none of your roles grants.") { Code = Forbidden };
-        }
-
-        // The grains check it again: the calls this resolver makes carry it.
         StaffContext.Grant(permission);
+        return RequirePolicyAsync(context, permission, $"This needs the permission {permission}, which none of your roles grants.");
     }
 
     // The owner of a resource may; so may whoever holds the permission.
-    public static void RequireOwnerOr(this IResolveFieldContext context, Guid ownerId, string permission)
+    public static Task RequireOwnerOrAsync(this IResolveFieldContext context, Guid ownerId, string permission) =>
+        context.RequireCustomer() == ownerId ? Task.CompletedTask : RequirePolicyAsync(context, permission, "This belongs to another customer.");
+
+    private static async Task RequirePolicyAsync(IResolveFieldContext context, string permission, string refusal)
     {
-        if (context.RequireCustomer() != ownerId && !context.Has(permission))
+        var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
+        if (!(await authorization.AuthorizeAsync(context.User ?? new ClaimsPrincipal(), permission)).Succeeded)
         {
-            throw new ExecutionError("This belongs to another customer.") { Code = Forbidden };
+            throw new ExecutionError(refusal) { Code = Forbidden };
         }
     }
+
+    private static IEnumerable<Role> RolesOf(ClaimsPrincipal user) =>
+        user.FindAll(TokenClaims.Role).Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : (Role?)null).OfType<Role>();
 }

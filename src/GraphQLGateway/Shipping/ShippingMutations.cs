@@ -21,7 +21,7 @@ public sealed class ShippingMutations(IGrainFactory grains) : IMutationFields
             .Argument<StringGraphType>("location")
             .ResolveAsync(async c =>
             {
-                c.RequirePermission(Permissions.ShipmentsWrite);
+                await c.RequirePermissionAsync(Permissions.ShipmentsWrite);
                 var location = c.GetArgument<string?>("location");
                 if (location?.Length > 200)
                 {
