@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using EShop.Shared;
 
 namespace EShop.Customers;
 
@@ -12,5 +11,5 @@ public static class EmailAddress
     /// The e-mail index's grain key for an address: the SHA-256 of its normalized form, in hex. A grain id travels in
     /// spans, in Orleans' logs and on the dashboard; the address itself is personal data and stays out of them.
     /// </summary>
-    public static string IndexKey(string email) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(email))));
+    public static string IndexKey(string email) => Digest.Hex(Normalize(email));
 }

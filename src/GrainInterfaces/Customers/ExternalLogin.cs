@@ -9,5 +9,5 @@ public sealed record ExternalLogin(
     [property: Id(3)] bool EmailVerified,
     [property: Id(4)] string? Name)
 {
-    public string Key => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Issuer}\n{Subject}")));
+    public string Key => EShop.Shared.Digest.Hex($"{Issuer}\n{Subject}");
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using EShop.Shared;
 
 namespace EShop.Payments;
@@ -8,7 +6,7 @@ public static class GiftCards
 {
     // A card's grain key: the SHA-256 of its code, compared without case or surrounding spaces. The code itself, which
     // spends the card, is kept nowhere in storage, orders or the ledger.
-    public static string KeyOf(string code) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().ToUpperInvariant())));
+    public static string KeyOf(string code) => Digest.Hex(code.Trim().ToUpperInvariant());
 
     // Why a checkout cannot pay with the card: the same words whether the debit refused or a committed read confirmed it.
     public static UserError Unknown() =>

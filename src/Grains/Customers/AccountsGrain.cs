@@ -23,8 +23,7 @@ public sealed partial class AccountsGrain(
         var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(email));
         if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
         {
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut,
-                $"Too many failed sign-ins for this e-mail; try again after {lockedUntil:u}."));
+            return LockedOut(lockedUntil);
         }
 
         var owner = await EmailIndex(email).GetOwnerAsync();
@@ -151,7 +150,7 @@ public sealed partial class AccountsGrain(
         var attempts = grains.GetGrain<ISignInAttemptsGrain>(EmailAddress.IndexKey(profile.Email));
         if (await attempts.GetLockedUntilAsync() is { } lockedUntil)
         {
-            return (customer, Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed attempts; try again after {lockedUntil:u}.", field)));
+            return (customer, LockedOut(lockedUntil, field));
         }
 
         if (password.Length > CustomerRules.MaxPasswordLength || !await customer.VerifyPasswordAsync(password))
@@ -163,7 +162,10 @@ public sealed partial class AccountsGrain(
         return (customer, Result<CustomerProfile>.Ok(profile));
     }
 
-    private static string EmailChangeKey(string token) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string EmailChangeKey(string token) => Digest.Hex(token);
+
+    private static Result<CustomerProfile> LockedOut(DateTimeOffset until, params string[] field) =>
+        Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.LockedOut, $"Too many failed sign-ins for this e-mail; try again after {until:u}.", field));
 
     private static Result<CustomerProfile> WrongCredentials() =>
         Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.InvalidCredentials, "The e-mail or the password is wrong."));

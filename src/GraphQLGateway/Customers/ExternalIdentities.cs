@@ -102,9 +102,7 @@ public sealed class ExternalIdentities(IGrainFactory grains, TimeProvider time, 
             return null;
         }
 
-        var claims = new List<Claim> { new(TokenClaims.Subject, profile.Id.ToString()), new(TokenClaims.Email, profile.Email) };
-        claims.AddRange(profile.Roles.Select(r => new Claim(TokenClaims.Role, r.ToString().ToUpperInvariant())));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, TokenClaims.Subject, TokenClaims.Role));
+        return new ClaimsPrincipal(new ClaimsIdentity(TokenClaims.Of(profile), Scheme, TokenClaims.Subject, TokenClaims.Role));
     }
 
     public void Dispose() => _customers.Dispose();

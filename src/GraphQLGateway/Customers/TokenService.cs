@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using EShop.Customers;
 using EShop.GraphQLGateway.Shared;
+using EShop.Shared;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -23,11 +24,7 @@ public sealed class TokenService(SigningKeys keys, IOptions<JwtOptions> options,
             await grains.GetGrain<ICustomerSessionsGrain>(customer.Id).StartAsync(sessionId);
         }
 
-        var claims = new List<Claim>
-        {
-            new(TokenClaims.Subject, customer.Id.ToString()), new(TokenClaims.Email, customer.Email), new(TokenClaims.Session, sessionId.ToString()),
-        };
-        claims.AddRange(customer.Roles.Select(r => new Claim(TokenClaims.Role, r.ToString().ToUpperInvariant())));
+        var claims = TokenClaims.Of(customer).Append(new Claim(TokenClaims.Session, sessionId.ToString()));
         var accessToken = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = JwtOptions.Issuer,
@@ -49,5 +46,5 @@ public sealed class TokenService(SigningKeys keys, IOptions<JwtOptions> options,
         string.IsNullOrEmpty(refreshToken) ? null : await RefreshTokenGrain(refreshToken).RedeemAsync();
 
     private IRefreshTokenGrain RefreshTokenGrain(string token) =>
-        grains.GetGrain<IRefreshTokenGrain>(Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
+        grains.GetGrain<IRefreshTokenGrain>(Digest.Hex(token));
 }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using EShop.Customers;
+using EShop.Shared;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace EShop.Silo.Hosting;
@@ -41,7 +41,7 @@ public static class DashboardAuthentication
             return false;
         }
 
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(parameter)));
+        var key = Digest.Hex(parameter);
         if (admitted.TryGetValue(key, out _))
         {
             return true;

@@ -70,7 +70,7 @@ public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 
         public override TValue? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType != JsonTokenType.String || typeof(TValue) == typeof(string) && !(reader.GetString() ?? "").StartsWith("pd1:", StringComparison.Ordinal))
+            if (reader.TokenType != JsonTokenType.String || typeof(TValue) == typeof(string) && !PersonalDataProtector.IsProtected(reader.GetString() ?? ""))
             {
                 // Stored before encryption was configured: the plain value.
                 return JsonSerializer.Deserialize<TValue>(ref reader, options);

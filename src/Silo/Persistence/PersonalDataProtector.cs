@@ -37,6 +37,9 @@ public sealed class PersonalDataProtector
 
     public bool Enabled => _current is not null;
 
+    // Whether a stored value is one Protect made (anything else was stored before encryption was configured).
+    public static bool IsProtected(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
+
     public string Protect(string plaintext, string field)
     {
         var (id, key) = _current ?? throw new InvalidOperationException($"No {Section}:Key is configured.");
@@ -51,7 +54,7 @@ public sealed class PersonalDataProtector
 
     public string Unprotect(string stored, string field)
     {
-        if (!stored.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!IsProtected(stored))
         {
             return stored;
         }

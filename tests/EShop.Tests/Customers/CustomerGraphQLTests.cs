@@ -202,19 +202,5 @@ public sealed class CustomerGraphQLTests(GatewayFixture fixture)
         Assert.Equal("UNAUTHENTICATED", unknown);
     }
 
-    private static string Token(string key, Guid customer, Guid session)
-    {
-        var now = DateTime.UtcNow;
-        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-        {
-            Issuer = EShop.GraphQLGateway.Customers.JwtOptions.Issuer,
-            Audience = EShop.GraphQLGateway.Customers.JwtOptions.Audience,
-            Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", customer.ToString()), new System.Security.Claims.Claim("sid", session.ToString())]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
-                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(key)), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
-        });
-    }
+    private static string Token(string key, Guid customer, Guid session) => TestTokens.Sign(key, customer, session, TimeSpan.FromMinutes(5));
 }

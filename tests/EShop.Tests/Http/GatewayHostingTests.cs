@@ -16,17 +16,11 @@ public sealed class GatewayHostingTests(GatewayFixture fixture)
     {
         using var certificates = TestCertificates.SelfSigned();
         var httpsPort = HostProcess.FreePort();
-        await using var gateway = await HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>
-        {
-            ["Orleans__GatewayPort"] = fixture.Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString(),
-            ["Orleans__ServiceId"] = fixture.Cluster.Options.ServiceId,
-            ["Orleans__ClusterId"] = fixture.Cluster.Options.ClusterId,
-            ["EShop__Jwt__SigningKey"] = "an https-test signing key that is long enough",
-            ["Urls"] = $"https://127.0.0.1:{httpsPort}",
-            ["Kestrel__Certificates__Default__Path"] = certificates.Path,
-            ["Kestrel__Certificates__Default__Password"] = TestCertificates.Password,
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
+        await using var gateway = await StartGatewayAsync(
+            ("EShop__Jwt__SigningKey", "an https-test signing key that is long enough"),
+            ("Urls", $"https://127.0.0.1:{httpsPort}"),
+            ("Kestrel__Certificates__Default__Path", certificates.Path),
+            ("Kestrel__Certificates__Default__Password", TestCertificates.Password));
         string? presented = null;
         using var http = new HttpClient(new HttpClientHandler
         {
@@ -44,13 +38,7 @@ public sealed class GatewayHostingTests(GatewayFixture fixture)
     [Fact]
     public async Task Gateway_DeclaredProductionWithoutASigningKey_RefusesToStart()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync("GraphQLGateway", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Orleans__GatewayPort"] = fixture.Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString(),
-            ["Orleans__ServiceId"] = fixture.Cluster.Options.ServiceId,
-            ["Orleans__ClusterId"] = fixture.Cluster.Options.ClusterId,
-        }));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartGatewayAsync(("ASPNETCORE_ENVIRONMENT", "Production")));
 
         Assert.Contains("EShop:Jwt:SigningKey must be configured in Production", refused.Message);
     }
@@ -73,16 +61,22 @@ public sealed class GatewayHostingTests(GatewayFixture fixture)
         Assert.Contains("graphiql", await openPage.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private Task<HostProcess> StartDeclaredProductionAsync((string Key, string Value)[] extra)
+    private Task<HostProcess> StartDeclaredProductionAsync((string Key, string Value)[] extra) => StartGatewayAsync(
+        [
+            ("ASPNETCORE_ENVIRONMENT", "Production"),
+            ("ASPNETCORE_CONTENTROOT", Path.Combine(RepositoryFiles.Root, "src", "GraphQLGateway")),
+            ("EShop__Jwt__SigningKey", "a production-test signing key that is long enough"),
+            .. extra,
+        ]);
+
+    // A gateway process of the fixture's cluster, with settings of the test's own on top.
+    private Task<HostProcess> StartGatewayAsync(params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepositoryFiles.Root, "src", "GraphQLGateway"),
             ["Orleans__GatewayPort"] = fixture.Cluster.Primary!.GatewayAddress!.Endpoint.Port.ToString(),
             ["Orleans__ServiceId"] = fixture.Cluster.Options.ServiceId,
             ["Orleans__ClusterId"] = fixture.Cluster.Options.ClusterId,
-            ["EShop__Jwt__SigningKey"] = "a production-test signing key that is long enough",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in extra)

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using EShop.GraphQLGateway.Customers;
 using EShop.Tests.Shared;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace EShop.Tests.Http;
 
@@ -56,19 +51,9 @@ public sealed class GraphQLWebSocketTests(GatewayFixture fixture)
     [Fact]
     public async Task ConnectionInit_TokenThatExpires_ClosesWith4403WhenItDoes()
     {
-        var now = DateTime.UtcNow;
         var (customer, session) = (Guid.NewGuid(), Guid.NewGuid());
         await fixture.Grains.GetGrain<EShop.Customers.ICustomerSessionsGrain>(customer).StartAsync(session);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = JwtOptions.Issuer,
-            Audience = JwtOptions.Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", customer.ToString()), new Claim("sid", session.ToString())]),
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddSeconds(2),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(GatewayFixture.SigningKey)), SecurityAlgorithms.HmacSha256),
-        });
+        var token = TestTokens.Sign(GatewayFixture.SigningKey, customer, session, TimeSpan.FromSeconds(2));
         await using var socket = await fixture.ConnectWebSocketAsync();
 
         await socket.InitAsync(token);
