@@ -14,4 +14,5 @@ public static class ErrorCodes
     public const string InvalidState = "INVALID_STATE";
     public const string PaymentDeclined = "PAYMENT_DECLINED";
     public const string PaymentUnavailable = "PAYMENT_UNAVAILABLE";
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
 }

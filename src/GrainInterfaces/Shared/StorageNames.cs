@@ -8,4 +8,8 @@ public static class StorageNames
     public const string Carts = "carts";
     public const string Ordering = "ordering";
     public const string Shipping = "shipping";
+    public const string Favourites = "favourites";
+
+    // The contexts that keep event logs: the payment ledger and audit log (ordering), the purchase log (favourites).
+    public static readonly string[] WithEventLogs = [Ordering, Favourites];
 }

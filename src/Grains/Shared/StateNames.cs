@@ -19,4 +19,11 @@ public static class StateNames
     public const string Shipment = "shipment";
     public const string TrackingNumber = "tracking";
     public const string GiftCard = "gift-card";
+    public const string Favourites = "favourites";
+    public const string Watchers = "watchers";
+    public const string Inbox = "inbox";
+    public const string PurchaseLog = "purchase-log";
+    public const string CoPurchases = "co-purchases";
+    public const string CategorySales = "category-sales";
+    public const string CustomerPurchases = "purchases";
 }

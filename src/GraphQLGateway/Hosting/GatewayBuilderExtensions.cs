@@ -2,6 +2,7 @@ using EShop.Catalog;
 using EShop.GraphQLGateway.Carts;
 using EShop.GraphQLGateway.Catalog;
 using EShop.GraphQLGateway.Customers;
+using EShop.GraphQLGateway.Favourites;
 using EShop.GraphQLGateway.Http;
 using EShop.GraphQLGateway.Ordering;
 using EShop.GraphQLGateway.Payments;
@@ -127,13 +128,16 @@ public static class GatewayBuilderExtensions
         services.AddSingleton<IQueryFields, OrderingQueries>();
         services.AddSingleton<IQueryFields, ShippingQueries>();
         services.AddSingleton<IQueryFields, PaymentQueries>();
+        services.AddSingleton<IQueryFields, FavouritesQueries>();
         services.AddSingleton<IMutationFields, CustomerMutations>();
         services.AddSingleton<IMutationFields, CartMutations>();
         services.AddSingleton<IMutationFields, OrderingMutations>();
         services.AddSingleton<IMutationFields, PaymentMutations>();
         services.AddSingleton<IMutationFields, ShippingMutations>();
         services.AddSingleton<IMutationFields, CatalogMutations>();
+        services.AddSingleton<IMutationFields, FavouritesMutations>();
         services.AddSingleton<ISubscriptionFields, OrderingSubscriptions>();
+        services.AddSingleton<ISubscriptionFields, FavouritesSubscriptions>();
         services.AddSingleton<ConnectionInitAuthenticator>();
         // One catalog reference for every request: making a grain reference reads the interface's attributes each time.
         services.AddSingleton(sp => sp.GetRequiredService<IGrainFactory>().GetGrain<ICatalogGrain>(ICatalogGrain.Key));

@@ -14,7 +14,7 @@ namespace EShop.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    public static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, StorageNames.Shipping];
+    public static readonly string[] Contexts = [StorageNames.Catalog, StorageNames.Customers, StorageNames.Carts, StorageNames.Ordering, StorageNames.Shipping, StorageNames.Favourites];
 
     public static SiloProfile Profile(this IConfiguration configuration) => configuration.GetValue("EShop:Profile", SiloProfile.Local);
 
@@ -32,7 +32,10 @@ public static class SiloBuilderExtensions
 
                 silo.AddMemoryStreams(StreamNames.Provider);
                 silo.UseInMemoryReminderService();
-                silo.Services.AddSingleton<IEventLog>(sp => new GrainStorageEventLog(sp.GetRequiredKeyedService<IGrainStorage>(StorageNames.Ordering)));
+                foreach (var context in StorageNames.WithEventLogs)
+                {
+                    silo.Services.AddKeyedSingleton<IEventLog>(context, (sp, _) => new GrainStorageEventLog(sp.GetRequiredKeyedService<IGrainStorage>(context)));
+                }
                 break;
             case SiloProfile.Durable:
                 silo.AddPostgresGrainStorage(Contexts, withStreamQueue: true).AddPostgresStreams(StreamNames.Provider);
@@ -52,7 +55,9 @@ public static class SiloBuilderExtensions
         // A grain call carries its caller's trace: one storefront request is one trace from the gateway down.
         silo.AddActivityPropagation();
 
-        // The payment ledger is event-sourced; its grain reads and appends its events through IEventLog.
+        // The payment ledger is event-sourced; its grain reads and appends its events through IEventLog. Unkeyed, the
+        // event log is the ordering context's (the ledger, the audit log).
+        silo.Services.AddSingleton(sp => sp.GetRequiredKeyedService<IEventLog>(StorageNames.Ordering));
         silo.AddCustomStorageBasedLogConsistencyProvider(PaymentGrain.LogProvider);
 
         // Saga and tracking reminders tick at configured intervals (seconds in tests); Orleans' default floor is a minute.

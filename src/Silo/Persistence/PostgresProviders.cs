@@ -24,7 +24,7 @@ public static class PostgresProviders
         foreach (var context in contexts)
         {
             var connectionString = PostgresConnections.For(configuration, context);
-            targets.Add((connectionString, context == StorageNames.Ordering
+            targets.Add((connectionString, StorageNames.WithEventLogs.Contains(context)
                 ? [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack, PostgresMigrator.EventLogTrack]
                 : [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack]));
             silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
@@ -52,8 +52,11 @@ public static class PostgresProviders
         }));
         silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Npgsql, cluster));
 
-        // The payment ledger's events, as rows in the ordering context's schema.
-        silo.Services.AddSingleton<IEventLog>(new PostgresEventLog(PostgresConnections.For(configuration, StorageNames.Ordering)));
+        // Event logs as rows in their context's schema.
+        foreach (var context in StorageNames.WithEventLogs)
+        {
+            silo.Services.AddKeyedSingleton<IEventLog>(context, new PostgresEventLog(PostgresConnections.For(configuration, context)));
+        }
         silo.Services.AddSingleton<ParticipantIdJsonConverter>();
         silo.Services.AddSingleton<PersonalDataProtector>();
         silo.Services.AddSingleton<JsonGrainStateSerializer>();

@@ -14,7 +14,7 @@ public sealed class AuthorizationCoverageTests(GatewayFixture fixture)
 {
     private static readonly HashSet<string> Public =
     [
-        "Query.product", "Query.products", "Query.categories", "Query.me", "Query.shipment", "Query.shippingQuote",
+        "Query.product", "Query.products", "Query.categories", "Query.me", "Query.shipment", "Query.shippingQuote", "Query.recommendations",
         "Mutation.signUp", "Mutation.signIn", "Mutation.refreshToken", "Mutation.confirmEmailChange",
     ];
 

@@ -12,14 +12,6 @@ namespace EShop.Tests.Schema;
 [Collection(GatewayCollection.Name)]
 public sealed class ContractTests(GatewayFixture fixture)
 {
-    // Parts of the contract that later issues build. Nothing here is stubbed in the schema; each issue that builds
-    // one removes it from this list, and the test then holds the schema to it.
-    private static readonly HashSet<string> Pending =
-    [
-        // Favourites and recommendations
-        "Query.favourites", "Query.recommendations", "Mutation.addFavourite", "Mutation.removeFavourite",
-    ];
-
     [ContractFileFact]
     public void LiveSchema_HasEveryContractElementWithItsShape()
     {
@@ -28,27 +20,10 @@ public sealed class ContractTests(GatewayFixture fixture)
         var contract = Parser.Parse(File.ReadAllText(RepositoryFiles.Contract));
 
         var problems = contract.Definitions.OfType<GraphQLTypeDefinition>()
-            .Where(definition => !Pending.Contains(definition.Name.StringValue))
             .SelectMany(definition => Compare(schema, definition))
             .ToList();
 
         Assert.True(problems.Count == 0, "The live schema breaks the contract:\n" + string.Join('\n', problems));
-    }
-
-    [Fact]
-    public void PendingList_NamesOnlyWhatTheSchemaDoesNotHaveYet()
-    {
-        var schema = fixture.Services.GetRequiredService<EShopSchema>();
-        schema.Initialize();
-
-        var built = Pending.Where(name => name.Split('.') switch
-        {
-            [var type] => schema.AllTypes[type] is not null,
-            [var type, var field] => (schema.AllTypes[type] as IComplexGraphType)?.GetField(field) is not null,
-            _ => false,
-        });
-
-        Assert.Empty(built);
     }
 
     private static IEnumerable<string> Compare(ISchema schema, GraphQLTypeDefinition definition)
@@ -105,11 +80,6 @@ public sealed class ContractTests(GatewayFixture fixture)
         foreach (var (fieldName, type, arguments) in fields ?? [])
         {
             var path = $"{typeName}.{fieldName}";
-            if (Pending.Contains(path))
-            {
-                continue;
-            }
-
             if (complex.GetField(fieldName) is not { } field)
             {
                 yield return $"field {path} is missing";

@@ -1,0 +1,8 @@
+namespace EShop.Favourites;
+
+[GenerateSerializer, Alias("eshop.favourites.NotificationKind")]
+public enum NotificationKind
+{
+    PriceDrop,
+    BackInStock,
+}

@@ -1,0 +1,63 @@
+using EShop.Catalog.Events;
+using EShop.Shared;
+using Orleans.Runtime;
+using Orleans.Streams;
+
+namespace EShop.Favourites;
+
+// The product's partitions in use are stored here (a partition is marked before its first watcher is added, so a fan-out
+// never misses one); the watchers themselves live in the partitions. An implicit subscriber of the catalog stream, keyed
+// like it by SKU: every product's events reach it without anyone subscribing it.
+[ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.favourites.product-watchers")]
+public sealed class ProductWatchersGrain(
+    [PersistentState(StateNames.Watchers, StorageNames.Favourites)] IPersistentState<SortedSet<int>> partitions,
+    IGrainFactory grains) : Grain, IProductWatchersGrain
+{
+    private string ProductId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, ProductId));
+        await stream.SubscribeAsync((e, _) => OnCatalogEventAsync(e));
+    }
+
+    public async Task WatchAsync(Guid customerId)
+    {
+        var partition = IWatcherPartitionGrain.Of(customerId);
+        if (partitions.State.Add(partition))
+        {
+            await partitions.WriteStateAsync();
+        }
+
+        await Partition(partition).AddAsync(customerId);
+    }
+
+    public Task UnwatchAsync(Guid customerId)
+    {
+        var partition = IWatcherPartitionGrain.Of(customerId);
+        return partitions.State.Contains(partition) ? Partition(partition).RemoveAsync(customerId) : Task.CompletedTask;
+    }
+
+    public async Task<int> CountAsync() => (await Task.WhenAll(partitions.State.Select(p => Partition(p).CountAsync()))).Sum();
+
+    private async Task OnCatalogEventAsync(CatalogEvent e)
+    {
+        if (ProductNews.Of(e) is not { } notification || partitions.State.Count == 0)
+        {
+            // Most catalog events (every sale) are no news, and most products are watched by nobody: an activation per
+            // product sold would otherwise linger for the collection age.
+            if (partitions.State.Count == 0)
+            {
+                DeactivateOnIdle();
+            }
+
+            return;
+        }
+
+        // Awaited, so a failed delivery fails the event and the stream delivers it again; inboxes ignore repeats.
+        await Task.WhenAll(partitions.State.Select(p => Partition(p).NotifyAsync(notification)));
+    }
+
+    private IWatcherPartitionGrain Partition(int partition) =>
+        grains.GetGrain<IWatcherPartitionGrain>(IWatcherPartitionGrain.KeyOf(ProductId, partition));
+}

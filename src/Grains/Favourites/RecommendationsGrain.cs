@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using EShop.Catalog;
+using EShop.Shared;
+
+namespace EShop.Favourites;
+
+// A stateless worker: every answer is read from the model's grains and the catalog, so each silo answers on its own.
+[StatelessWorker, GrainType("eshop.favourites.recommendations")]
+public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecommendationsGrain
+{
+    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
+
+    public async Task<Result<ImmutableArray<ProductSnapshot>>> ForProductAsync(string productId, int first)
+    {
+        if (await Catalog.GetProductAsync(productId) is not { } product)
+        {
+            return Result<ImmutableArray<ProductSnapshot>>.Fail(UserError.Of(ErrorCodes.NotFound, $"Product '{productId}' does not exist.", "productId"));
+        }
+
+        var related = await grains.GetGrain<ICoPurchaseGrain>(productId).GetAsync();
+        var picks = new Picks(first, [productId]);
+        await picks.AddAsync(Catalog, related.Top.Select(c => c.ProductId));
+        await AddBestSellersAsync(picks, [product.CategoryId]);
+        return Result<ImmutableArray<ProductSnapshot>>.Ok(picks.ToImmutable());
+    }
+
+    public async Task<ImmutableArray<ProductSnapshot>> ForCustomerAsync(Guid customerId, int first)
+    {
+        var favourites = await grains.GetGrain<IFavouritesGrain>(customerId).GetAsync();
+        var purchases = await grains.GetGrain<ICustomerPurchasesGrain>(customerId).GetAsync();
+        var seeds = favourites.Select(f => f.ProductId).Concat(purchases.Recent).Distinct(StringComparer.Ordinal)
+            .Take(CustomerPurchasesState.RecentKept * 2).ToList();
+        var picks = new Picks(first, [.. purchases.Bought, .. seeds]);
+        if (seeds.Count == 0)
+        {
+            return picks.ToImmutable();
+        }
+
+        // Each seed's partners, their counts summed over the seeds.
+        var scores = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var related in await Task.WhenAll(seeds.Select(s => grains.GetGrain<ICoPurchaseGrain>(s).GetAsync())))
+        {
+            foreach (var partner in related.Top)
+            {
+                scores[partner.ProductId] = scores.GetValueOrDefault(partner.ProductId) + partner.Count;
+            }
+        }
+
+        await picks.AddAsync(Catalog, Ranking.Top(scores, scores.Count).Select(c => c.ProductId));
+        var categories = (await Catalog.GetProductsAsync([.. seeds])).Select(p => p.CategoryId).Distinct().ToList();
+        await AddBestSellersAsync(picks, categories);
+        return picks.ToImmutable();
+    }
+
+    public async Task<int> RebuildAsync()
+    {
+        var logs = await Task.WhenAll(Enumerable.Range(0, IPurchaseLogGrain.Partitions)
+            .Select(p => grains.GetGrain<IPurchaseLogGrain>(p).ReadAsync()));
+        var positions = logs.Select((purchases, partition) => (partition, (long)purchases.Length)).ToDictionary();
+        var tallies = CoPurchaseTally.Build(logs.SelectMany(l => l));
+        await Task.WhenAll(tallies.Select(t => grains.GetGrain<ICoPurchaseGrain>(t.Key).ReplaceAsync(t.Value.UnitsSold, t.Value.Partners, positions)));
+
+        // Purchases logged while the rebuild read are projected on top of it.
+        await Task.WhenAll(positions.Select(p => grains.GetGrain<IPurchaseLogGrain>(p.Key).ProjectAfterAsync(p.Value)));
+        return logs.Sum(l => l.Length);
+    }
+
+    // The best sellers of the categories, then (when nothing else is left) products nobody bought yet, by name.
+    private async Task AddBestSellersAsync(Picks picks, IReadOnlyCollection<string> categoryIds)
+    {
+        if (picks.Full || categoryIds.Count == 0)
+        {
+            return;
+        }
+
+        var sales = await Task.WhenAll(categoryIds.Select(c => grains.GetGrain<ICategorySalesGrain>(c).GetTopAsync()));
+        var units = sales.SelectMany(s => s).GroupBy(s => s.ProductId).Select(g => KeyValuePair.Create(g.Key, g.Max(s => s.Count)));
+        await picks.AddAsync(Catalog, Ranking.Top(units, ICategorySalesGrain.Kept).Select(c => c.ProductId), categoryIds);
+        foreach (var categoryId in categoryIds.Where(_ => !picks.Full))
+        {
+            var page = await Catalog.SearchAsync(new ProductQuery(null, categoryId, null, null, InStock: true, ProductSort.Name, 0, picks.Wanted));
+            await picks.AddAsync(Catalog, page.Items.Select(p => p.Id), categoryIds);
+        }
+    }
+}

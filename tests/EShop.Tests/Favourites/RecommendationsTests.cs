@@ -1,0 +1,133 @@
+using EShop.Catalog;
+using EShop.Favourites;
+using EShop.Tests.Shared;
+
+namespace EShop.Tests.Favourites;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RecommendationsTests(EShopClusterFixture fixture)
+{
+    private IRecommendationsGrain Recommendations => fixture.Grains.GetGrain<IRecommendationsGrain>(0);
+
+    [Fact]
+    public async Task ForProduct_RanksByOrdersTogether_ThenById_CountingARepeatedOrderOnce()
+    {
+        var category = await NewCategoryAsync();
+        var (a, b, c, d) = (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
+        var twice = Purchase(a, b);
+
+        await AppendAsync(twice, twice, Purchase(a, b), Purchase(a, c, d), Purchase(b, c));
+
+        var (cId, dId) = string.CompareOrdinal(c.Id, d.Id) < 0 ? (c.Id, d.Id) : (d.Id, c.Id);
+        await EventuallyRecommendedAsync(a.Id, 3, [b.Id, cId, dId]);
+        var co = await fixture.Grains.GetGrain<ICoPurchaseGrain>(a.Id).GetAsync();
+        Assert.Equal((3L, 2L), (co.UnitsSold, co.Top.Single(p => p.ProductId == b.Id).Count));
+    }
+
+    [Fact]
+    public async Task ForProduct_LeavesOutItselfAndWhatIsOutOfStock_AndFillsWithTheCategorysBestSellers()
+    {
+        var category = await NewCategoryAsync();
+        var a = await ProductAsync(category);
+        var soldOut = await ProductAsync(category, stock: 1);
+        var (best, second, unsold) = (await ProductAsync(category, name: "b"), await ProductAsync(category, name: "c"), await ProductAsync(category, name: "a"));
+        await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(soldOut.Id, -1);
+
+        await AppendAsync(Purchase(a, soldOut), Purchase([best], quantity: 3), Purchase([second], quantity: 2), Purchase(a));
+
+        await EventuallyRecommendedAsync(a.Id, 5, [best.Id, second.Id, unsold.Id]);
+    }
+
+    [Fact]
+    public async Task ForProduct_UnknownProduct_IsNotFound()
+    {
+        var result = await Recommendations.ForProductAsync("sku-nobody-made", 5);
+
+        Assert.Equal(EShop.Shared.ErrorCodes.NotFound, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task ForCustomer_RelatesFavouritesAndOrders_LeavingOutWhatTheyBought()
+    {
+        var category = await NewCategoryAsync();
+        var (liked, bought, withLiked, withBought, alsoBought) =
+            (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
+        var customer = Guid.NewGuid();
+        await fixture.Grains.GetGrain<IFavouritesGrain>(customer).AddAsync(liked.Id);
+        await AppendAsync(Purchase(liked, withLiked), Purchase(liked, withLiked), Purchase(bought, withBought), Purchase(bought, alsoBought));
+        var own = Purchase(bought, alsoBought) with { CustomerId = customer };
+        await AppendAsync(own);
+        await fixture.Grains.GetGrain<ICustomerPurchasesGrain>(customer).RecordAsync(own);
+
+        List<string> expected = [withLiked.Id, withBought.Id];
+        var picks = await Eventually.MatchesAsync(async () => (await Recommendations.ForCustomerAsync(customer, 2)).Select(p => p.Id).ToList(), expected.SequenceEqual);
+
+        Assert.Equal(expected, picks);
+    }
+
+    [Fact]
+    public async Task Rebuild_FromTheStoredPurchases_GivesTheLiveAnswer()
+    {
+        var category = await NewCategoryAsync();
+        var products = new List<ProductSnapshot>();
+        for (var i = 0; i < 6; i++)
+        {
+            products.Add(await ProductAsync(category));
+        }
+
+        var random = new Random(7);
+        var purchases = Enumerable.Range(0, 40).Select(_ => Purchase([.. products.Where(_ => random.Next(3) == 0).DefaultIfEmpty(products[0])])).ToList();
+        await AppendAsync([.. purchases, purchases[3], purchases[9]]);
+        var expected = CoPurchaseTally.Build(purchases);
+        var live = new List<List<string>>();
+        foreach (var product in products)
+        {
+            var projected = await Eventually.MatchesAsync(() => fixture.Grains.GetGrain<ICoPurchaseGrain>(product.Id).GetAsync(), c => c.UnitsSold == expected[product.Id].UnitsSold);
+            Assert.Equal<ProductCount>(expected[product.Id].ToCoPurchases().Top, projected.Top);
+            live.Add([.. (await Recommendations.ForProductAsync(product.Id, 5)).Value!.Select(p => p.Id)]);
+        }
+
+        var read = await Recommendations.RebuildAsync();
+        var rebuilt = new List<List<string>>();
+        foreach (var product in products)
+        {
+            rebuilt.Add([.. (await Recommendations.ForProductAsync(product.Id, 5)).Value!.Select(p => p.Id)]);
+        }
+
+        Assert.True(read >= purchases.Count);
+        Assert.Equal(live, rebuilt);
+        foreach (var product in products)
+        {
+            Assert.Equal<ProductCount>(expected[product.Id].ToCoPurchases().Top, (await fixture.Grains.GetGrain<ICoPurchaseGrain>(product.Id).GetAsync()).Top);
+        }
+    }
+
+    // The projection runs behind the log: waits until the answer is the expected one, or fails with the last one.
+    private async Task EventuallyRecommendedAsync(string productId, int first, List<string> expected)
+    {
+        var ids = await Eventually.MatchesAsync(async () => (await Recommendations.ForProductAsync(productId, first)).Value!.Select(p => p.Id).ToList(), expected.SequenceEqual);
+        Assert.Equal(expected, ids);
+    }
+
+    private async Task<string> NewCategoryAsync()
+    {
+        var id = "cat-" + Guid.NewGuid().ToString("N")[..10];
+        Assert.True((await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).UpsertCategoryAsync(id, "Recommended things")).Succeeded);
+        return id;
+    }
+
+    private async Task<ProductSnapshot> ProductAsync(string category, int stock = 10, string? name = null)
+    {
+        var result = await fixture.Grains.GetGrain<ICatalogAdminGrain>(0)
+            .UpsertProductAsync(TestCatalog.NewSku(), new ProductDetails(name ?? "Thing", "Made by a test.", category, 10m, stock, 100));
+        return result.Value!;
+    }
+
+    private Task AppendAsync(params Purchase[] purchases) =>
+        Task.WhenAll(purchases.Select(p => fixture.Grains.GetGrain<IPurchaseLogGrain>(IPurchaseLogGrain.Of(p.OrderId)).AppendAsync(p)));
+
+    private static Purchase Purchase(params ProductSnapshot[] products) => Purchase(products, 1);
+
+    private static Purchase Purchase(ProductSnapshot[] products, int quantity) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), [.. products.Select(p => new PurchasedItem(p.Id, quantity))], DateTimeOffset.UtcNow);
+}
