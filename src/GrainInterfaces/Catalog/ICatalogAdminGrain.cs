@@ -34,4 +34,8 @@ public interface ICatalogAdminGrain : IGrainWithIntegerKey
 
     [RequiresPermission(Permissions.CatalogWrite), Alias("AdjustStock")]
     Task<Result<ProductSnapshot>> AdjustStockAsync(string productId, int delta);
+
+    /// <summary>Takes the product off the catalog (NOT_FOUND if it is not on it); upserting it puts it back.</summary>
+    [RequiresPermission(Permissions.CatalogWrite), Alias("RemoveProduct")]
+    Task<Result<ProductSnapshot>> RemoveProductAsync(string productId);
 }

@@ -24,6 +24,10 @@ public interface IProductGrain : IGrainWithStringKey
     [Transaction(TransactionOption.Join), Alias("AdjustStock")]
     Task<Result<ProductChange>> AdjustStockAsync(int delta);
 
+    /// <summary>Takes the product off the catalog; upserting it puts it back.</summary>
+    [Transaction(TransactionOption.Join), Alias("Remove")]
+    Task<Result<ProductChange>> RemoveAsync();
+
     /// <summary>Takes <paramref name="quantity"/> units if the sale price is still <paramref name="expectedUnitPrice"/> and enough are left.</summary>
     [Transaction(TransactionOption.Join), Alias("Reserve")]
     Task<Reservation> ReserveAsync(int quantity, decimal expectedUnitPrice);

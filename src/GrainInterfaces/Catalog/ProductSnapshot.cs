@@ -1,6 +1,10 @@
 namespace EShop.Catalog;
 
-/// <summary>A committed copy of a product. <see cref="Version"/> grows with every change, so views keep the newest.</summary>
+/// <summary>
+/// A committed copy of a product. <see cref="Version"/> grows with every change, so views keep the newest. A
+/// <see cref="Removed"/> product is off the catalog: nobody finds, sees or buys it, but the orders and carts that hold
+/// it still show it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("eshop.catalog.ProductSnapshot")]
 public sealed record ProductSnapshot(
     [property: Id(0)] string Id,
@@ -13,7 +17,8 @@ public sealed record ProductSnapshot(
     [property: Id(7)] decimal DiscountPercent,
     [property: Id(8)] int Stock,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] long Version)
+    [property: Id(10)] long Version,
+    [property: Id(11)] bool Removed = false)
 {
     public decimal SalePrice => Pricing.SalePrice(Price, DiscountPercent);
 }

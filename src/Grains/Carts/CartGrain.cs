@@ -64,7 +64,7 @@ public sealed class CartGrain(
         }
 
         await catalog.Loaded;
-        if (catalog.Get(productId) is not { } product)
+        if (catalog.Get(productId) is not { Removed: false } product)
         {
             return Result<CartSnapshot>.Fail(UserError.Of(ErrorCodes.NotFound, $"Product '{productId}' does not exist.", "productId"));
         }

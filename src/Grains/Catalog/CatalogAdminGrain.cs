@@ -64,6 +64,9 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
     public Task<Result<ProductSnapshot>> AdjustStockAsync(string productId, int delta) =>
         ChangeAsync(productId, p => p.AdjustStockAsync(delta), (change, at) => [new StockChanged(change.Current, at, delta, StockChanged.Adjusted)]);
 
+    public Task<Result<ProductSnapshot>> RemoveProductAsync(string productId) =>
+        ChangeAsync(productId, p => p.RemoveAsync(), (change, at) => [new ProductRemoved(change.Current, at)]);
+
     // One product change in its own transaction; its events go to the catalog only once it has committed. A refused
     // change commits too (it changed nothing): a refusal read from another transaction's tentative state that
     // later aborts then fails the commit, and the change runs again.
@@ -109,8 +112,8 @@ public sealed class CatalogAdminGrain(ITransactionClient transactions, IGrainFac
             yield break;
         }
 
-        if ((previous.Name, previous.Description, previous.CategoryId, previous.WeightGrams) !=
-            (current.Name, current.Description, current.CategoryId, current.WeightGrams))
+        if ((previous.Name, previous.Description, previous.CategoryId, previous.WeightGrams, previous.Removed) !=
+            (current.Name, current.Description, current.CategoryId, current.WeightGrams, current.Removed))
         {
             yield return new ProductUpdated(current, at);
         }

@@ -10,7 +10,7 @@ public sealed class CatalogGrain(CatalogView view) : Grain, ICatalogGrain
     public async Task<ProductSnapshot?> GetProductAsync(string productId)
     {
         await view.Loaded;
-        return view.Get(productId);
+        return view.Get(productId) is { Removed: false } product ? product : null;
     }
 
     public async Task<ImmutableArray<ProductSnapshot>> GetProductsAsync(ImmutableArray<string> productIds)

@@ -20,8 +20,8 @@ public sealed class ProductGrain(
             s.CreatedAt = time.GetUtcNow();
         }
 
-        (s.Name, s.Description, s.CategoryId, s.Price, s.Stock, s.WeightGrams) =
-            (details.Name, details.Description, details.CategoryId, details.Price, details.Stock, details.WeightGrams);
+        (s.Name, s.Description, s.CategoryId, s.Price, s.Stock, s.WeightGrams, s.Removed) =
+            (details.Name, details.Description, details.CategoryId, details.Price, details.Stock, details.WeightGrams, false);
         s.Version++;
         return new ProductChange(previous, s.ToSnapshot(Id)!);
     });
@@ -64,10 +64,21 @@ public sealed class ProductGrain(
         return null;
     });
 
+    public Task<Result<ProductChange>> RemoveAsync() => ChangeAsync(s =>
+    {
+        if (s.Removed)
+        {
+            return ProductRules.NotFound(Id, "productId");
+        }
+
+        s.Removed = true;
+        return null;
+    });
+
     public Task<Reservation> ReserveAsync(int quantity, decimal expectedUnitPrice) => state.PerformUpdate(s =>
     {
         var current = s.ToSnapshot(Id);
-        if (current is null)
+        if (current is null || current.Removed)
         {
             return new Reservation(ReservationOutcome.NotFound, null);
         }

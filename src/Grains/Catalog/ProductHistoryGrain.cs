@@ -48,6 +48,7 @@ public sealed class ProductHistoryGrain(
     {
         ProductCreated c => $"created at {c.Product.Price} with {c.Product.Stock} in stock",
         ProductUpdated u => $"details changed: {u.Product.Name} in {u.Product.CategoryId}",
+        ProductRemoved => "removed from the catalog",
         PriceChanged p => $"sale price {p.PreviousSalePrice} -> {p.Product.SalePrice}",
         StockChanged s => $"{s.Reason} {s.Delta:+#;-#;0} -> {s.Product.Stock}",
         _ => e.GetType().Name,

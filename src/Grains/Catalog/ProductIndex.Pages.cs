@@ -198,5 +198,5 @@ public sealed partial class ProductIndex
         && _cents[slot] <= filter.MaxCents
         && (filter.InStock == 0 || (_stocks[slot] > 0 ? 1 : 2) == filter.InStock);
 
-    private static long Cents(decimal price) => (long)(price * 100);
+    private static long Cents(ProductSnapshot product) => product.Removed ? Off : (long)(product.SalePrice * 100);
 }

@@ -14,11 +14,14 @@ namespace EShop.Catalog;
 //   products kept in each sort's order (name order for relevance, score by score) while matches are dense, else
 //   picked from the matches with a heap of offset + limit.
 //
-// Searches share a lock and change nothing but caches; a change takes it alone. Products are never removed; a slot is
-// a product's place for the life of the index.
+// Searches share a lock and change nothing but caches; a change takes it alone. A slot is a product's place for the life
+// of the index; a removed product keeps it, with a price no filter passes (Off).
 public sealed partial class ProductIndex
 {
     private const int CachedWords = 256;
+
+    // The sale price, in cents, of a removed product: below every filter's floor, so no search finds it.
+    private const long Off = long.MinValue;
 
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
@@ -104,7 +107,7 @@ public sealed partial class ProductIndex
         {
             var filter = new Filter(
                 query.CategoryId is null ? -1 : _categoryCodes.GetValueOrDefault(query.CategoryId, -2),
-                query.MinPrice is { } min ? (long)Math.Ceiling(Math.Clamp(min, -1e12m, 1e12m) * 100) : long.MinValue,
+                query.MinPrice is { } min ? (long)Math.Ceiling(Math.Clamp(min, -1e12m, 1e12m) * 100) : Off + 1,
                 query.MaxPrice is { } max ? (long)Math.Floor(Math.Clamp(max, -1e12m, 1e12m) * 100) : long.MaxValue,
                 query.InStock switch { null => 0, true => 1, false => 2 });
             return words.Length == 0 ? Browse(query, filter) : Find(query, filter, words);
@@ -126,7 +129,7 @@ public sealed partial class ProductIndex
             _descriptions.Add(ProductSearch.Normalize(product.Description));
             _categories.Add(CategoryCode(product.CategoryId));
             _salePrices.Add(product.SalePrice);
-            _cents.Add(Cents(product.SalePrice));
+            _cents.Add(Cents(product));
             _stocks.Add(product.Stock);
             _created.Add(product.CreatedAt.UtcTicks);
             foreach (var run in Runs(_names[slot], _descriptions[slot]))
@@ -147,9 +150,9 @@ public sealed partial class ProductIndex
         _products[slot] = product;
         _categories[slot] = CategoryCode(product.CategoryId);
         _stocks[slot] = product.Stock;
-        if (_salePrices[slot] != product.SalePrice || _created[slot] != product.CreatedAt.UtcTicks)
+        if (_cents[slot] != Cents(product) || _created[slot] != product.CreatedAt.UtcTicks)
         {
-            (_salePrices[slot], _cents[slot], _created[slot]) = (product.SalePrice, Cents(product.SalePrice), product.CreatedAt.UtcTicks);
+            (_salePrices[slot], _cents[slot], _created[slot]) = (product.SalePrice, Cents(product), product.CreatedAt.UtcTicks);
             _sortKeys++;
         }
 

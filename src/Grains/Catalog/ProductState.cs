@@ -19,6 +19,8 @@ public sealed class ProductState
     // 0 until the product is created; every committed change adds one.
     [Id(9)] public long Version { get; set; }
 
+    [Id(10)] public bool Removed { get; set; }
+
     public ProductSnapshot? ToSnapshot(string id) => Version == 0 ? null
-        : new(id, SellerId, Name, Description, CategoryId, WeightGrams, Price, DiscountPercent, Stock, CreatedAt, Version);
+        : new(id, SellerId, Name, Description, CategoryId, WeightGrams, Price, DiscountPercent, Stock, CreatedAt, Version, Removed);
 }

@@ -3,7 +3,7 @@ using EShop.Catalog;
 
 namespace EShop.Favourites;
 
-// A recommendation being filled: candidates in rank order, each kept only when the catalog lists it with stock, it is
+// A recommendation being filled: candidates in rank order, each kept only when the catalog lists it (not removed) with stock, it is
 // not excluded (the product asked about, what the customer has), not picked already, and (when categories are given)
 // still in one of them.
 internal sealed class Picks(int first, IEnumerable<string> excluded)
@@ -32,7 +32,7 @@ internal sealed class Picks(int first, IEnumerable<string> excluded)
                 return;
             }
 
-            if (listed.TryGetValue(id, out var product) && product.Stock > 0 && (categoryIds is null || categoryIds.Contains(product.CategoryId)) && _taken.Add(id))
+            if (listed.TryGetValue(id, out var product) && !product.Removed && product.Stock > 0 && (categoryIds is null || categoryIds.Contains(product.CategoryId)) && _taken.Add(id))
             {
                 _picked.Add(product);
             }

@@ -68,5 +68,15 @@ public sealed class CatalogMutations(IGrainFactory grains) : IMutationFields
                 await c.RequirePermissionAsync(Permissions.CatalogWrite);
                 return await Admin.AdjustStockAsync(c.GetArgument<string>("productId"), c.GetArgument<int>("delta"));
             });
+
+        mutation.Field<NonNullGraphType<ProductPayloadGraphType>>("removeProduct")
+            .Audited()
+            .Description("Takes the product off the catalog: nobody finds, favourites or buys it; orders and carts that hold it still show it. upsertProduct puts it back.")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .ResolveAsync(async c =>
+            {
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
+                return await Admin.RemoveProductAsync(c.GetArgument<string>("productId"));
+            });
     }
 }

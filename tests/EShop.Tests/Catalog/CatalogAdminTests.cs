@@ -40,6 +40,28 @@ public sealed class CatalogAdminTests(EShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RemoveProduct_TakesItOffTheCatalog_UntilUpsertedAgain()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, name: "Removable kettle " + Guid.NewGuid().ToString("N")[..6]);
+        var search = new ProductQuery(product.Name, null, null, null, null, ProductSort.Relevance, 0, 10);
+
+        var removed = await Admin.RemoveProductAsync(product.Id);
+        var again = await Admin.RemoveProductAsync(product.Id);
+        var whileRemoved = (await Catalog.GetProductAsync(product.Id), (await Catalog.SearchAsync(search)).TotalCount, (await Catalog.SearchAsync(search with { Search = null, CategoryId = TestCatalog.CategoryId, Limit = 100_000 })).Items.Any(p => p.Id == product.Id));
+        var stillHeld = Assert.Single(await Catalog.GetProductsAsync([product.Id]));
+        var added = await _grains.GetGrain<EShop.Carts.ICartGrain>(Guid.NewGuid()).AddAsync(product.Id, 1);
+        var restored = await Admin.UpsertProductAsync(product.Id, new ProductDetails(product.Name, product.Description, product.CategoryId, product.Price, product.Stock, product.WeightGrams));
+
+        Assert.True(removed.Value!.Removed);
+        Assert.Equal(ErrorCodes.NotFound, Assert.Single(again.Errors).Code);
+        Assert.Equal((null, 0, false), whileRemoved);
+        Assert.True(stillHeld.Removed);
+        Assert.Equal(ErrorCodes.NotFound, Assert.Single(added.Errors).Code);
+        Assert.False(restored.Value!.Removed);
+        Assert.Equal(1, (await Catalog.SearchAsync(search)).TotalCount);
+    }
+
+    [Fact]
     public async Task UpsertProduct_UnknownCategory_ReturnsNotFoundAndCreatesNothing()
     {
         var sku = TestCatalog.NewSku();

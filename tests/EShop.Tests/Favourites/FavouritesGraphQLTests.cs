@@ -31,6 +31,27 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Favourites_AProductRemovedByAnAdmin_LeavesTheList_AndComesBackWithIt()
+    {
+        var (kept, removed) = (await TestCatalog.CreateProductAsync(fixture.Grains), await TestCatalog.CreateProductAsync(fixture.Grains));
+        var (shopper, admin) = (await fixture.SignUpAsync(), await fixture.SignInAdminAsync());
+        await shopper.DataAsync(AddFavourite, new { id = removed.Id });
+        await shopper.DataAsync(AddFavourite, new { id = kept.Id });
+
+        await admin.DataAsync("mutation($id: ID!) { removeProduct(productId: $id) { userErrors { code } } }", new { id = removed.Id });
+        var whileRemoved = await shopper.DataAsync("{ favourites { id } }");
+        var refused = await shopper.ErrorCodeAsync(AddFavourite, new { id = removed.Id });
+        await admin.DataAsync(
+            "mutation($input: ProductInput!) { upsertProduct(input: $input) { userErrors { code } } }",
+            new { input = new { id = removed.Id, name = removed.Name, description = removed.Description, categoryId = removed.CategoryId, price = removed.Price, stock = removed.Stock } });
+        var restored = await shopper.DataAsync("{ favourites { id } }");
+
+        Assert.Equal([kept.Id], Ids(whileRemoved.GetProperty("favourites")));
+        Assert.Equal("NOT_FOUND", refused);
+        Assert.Equal([kept.Id, removed.Id], Ids(restored.GetProperty("favourites")));
+    }
+
+    [Fact]
     public async Task AddFavourite_UnknownProduct_IsNotFound()
     {
         var shopper = await fixture.SignUpAsync();

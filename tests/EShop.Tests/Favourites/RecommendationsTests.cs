@@ -25,17 +25,20 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ForProduct_LeavesOutItselfAndWhatIsOutOfStock_AndFillsWithTheCategorysBestSellers()
+    public async Task ForProduct_LeavesOutItselfAndWhatIsOutOfStockOrRemoved_AndFillsWithTheCategorysBestSellers()
     {
         var category = await NewCategoryAsync();
         var a = await ProductAsync(category);
         var soldOut = await ProductAsync(category, stock: 1);
+        var gone = await ProductAsync(category);
+        await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).RemoveProductAsync(gone.Id);
         var (best, second, unsold) = (await ProductAsync(category, name: "b"), await ProductAsync(category, name: "c"), await ProductAsync(category, name: "a"));
         await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(soldOut.Id, -1);
 
-        await AppendAsync(Purchase(a, soldOut), Purchase([best], quantity: 3), Purchase([second], quantity: 2), Purchase(a));
+        await AppendAsync(Purchase(a, soldOut), Purchase(a, gone), Purchase([gone], quantity: 9), Purchase([best], quantity: 3), Purchase([second], quantity: 2), Purchase(a));
 
         await EventuallyRecommendedAsync(a.Id, 5, [best.Id, second.Id, unsold.Id]);
+        Assert.Equal(10L, (await fixture.Grains.GetGrain<ICoPurchaseGrain>(gone.Id).GetAsync()).UnitsSold);
     }
 
     [Fact]
