@@ -13,10 +13,14 @@ using EShop.Customers;
 //       the demo catalog generated at 12 x productsPerCategory products (8334: 100,008), then catalog searches
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- recovery [seconds]
 //       two Durable silos; shoppers buy while one silo is killed with kill -9 after seconds, and for seconds more
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- watchers [count] [Local|Durable]
+//       count customers favourite one product; then its price drops, until every one of them has the notification
 var searchRun = args.FirstOrDefault() == "search";
 var recoveryRun = args.FirstOrDefault() == "recovery";
-var rest = searchRun || recoveryRun ? args[1..] : args;
-var seconds = rest.Length > 0 ? int.Parse(rest[0]) : 10;
+var watchersRun = args.FirstOrDefault() == "watchers";
+var rest = searchRun || recoveryRun || watchersRun ? args[1..] : args;
+var seconds = rest.Length > 0 && !watchersRun ? int.Parse(rest[0]) : 10;
+var watchers = watchersRun && rest.Length > 0 ? int.Parse(rest[0]) : 10_000;
 var durable = recoveryRun || (!searchRun && rest.Length > 1 && rest[1] == "Durable");
 var productsPerCategory = searchRun && rest.Length > 1 ? int.Parse(rest[1]) : 8334;
 var duration = TimeSpan.FromSeconds(seconds);
@@ -90,6 +94,14 @@ var runs = new List<LoadRun>();
 if (recoveryRun)
 {
     await RecoveryBenchmark.RunAsync(storefront, grains, second!, duration, duration, stamp);
+    await app.StopAsync();
+    return;
+}
+
+if (watchersRun)
+{
+    StaffContext.Grant(StaffContext.System);
+    await WatchersBenchmark.RunAsync(grains, watchers, durable ? orleans["ConnectionStrings__Postgres"] : null);
     await app.StopAsync();
     return;
 }

@@ -4,15 +4,27 @@ using EShop.Shared;
 namespace EShop.Favourites;
 
 // A partition's purchases arrive in log order (the log projects one at a time), so a position at or below the last one
-// counted from that partition has been counted.
+// counted from that partition has been counted. The category's best sellers hear of the product's units sold at most
+// every ReportEvery: a best seller sells many times a second, and its rank may lag that long.
 [GrainType("eshop.favourites.co-purchases")]
 public sealed class CoPurchaseGrain(
     [PersistentState(StateNames.CoPurchases, StorageNames.Favourites)] IPersistentState<CoPurchaseState> state,
     IGrainFactory grains) : Grain, ICoPurchaseGrain
 {
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(2);
+
     private CoPurchases? _ranked;
+    private IGrainTimer? _report;
 
     private string ProductId => this.GetPrimaryKeyString();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_report is not null)
+        {
+            await ReportAsync(cancellationToken);
+        }
+    }
 
     public async Task ApplyAsync(LogPosition position, Purchase purchase)
     {
@@ -38,11 +50,18 @@ public sealed class CoPurchaseGrain(
 
     public Task<CoPurchases> GetAsync() => Task.FromResult(_ranked ??= state.State.Tally.ToCoPurchases());
 
-    // The category's best sellers get the product's new total; a product the catalog no longer lists has no category.
     private async Task SaveAsync()
     {
         _ranked = null;
         await state.WriteStateAsync();
+        _report ??= this.RegisterGrainTimer(ReportAsync, ReportEvery, Timeout.InfiniteTimeSpan);
+    }
+
+    // The category's best sellers get the product's total; a product the catalog no longer lists has no category.
+    private async Task ReportAsync(CancellationToken cancellationToken)
+    {
+        (_report, var timer) = (null, _report);
+        timer?.Dispose();
         if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductAsync(ProductId) is { } product)
         {
             await grains.GetGrain<ICategorySalesGrain>(product.CategoryId).ReportAsync(ProductId, state.State.Tally.UnitsSold);

@@ -42,15 +42,10 @@ public sealed class ProductWatchersGrain(
 
     private async Task OnCatalogEventAsync(CatalogEvent e)
     {
+        // Most catalog events (every sale) are no news. The activation stays for the next one: every sale of the
+        // product comes here, and reading the partitions again for each would cost more than keeping them.
         if (ProductNews.Of(e) is not { } notification || partitions.State.Count == 0)
         {
-            // Most catalog events (every sale) are no news, and most products are watched by nobody: an activation per
-            // product sold would otherwise linger for the collection age.
-            if (partitions.State.Count == 0)
-            {
-                DeactivateOnIdle();
-            }
-
             return;
         }
 
