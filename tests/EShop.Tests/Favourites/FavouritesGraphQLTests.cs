@@ -123,6 +123,19 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task NotificationAdded_Anonymous_IsUnauthenticated()
+    {
+        await using var socket = await fixture.ConnectWebSocketAsync();
+        await socket.InitAsync();
+
+        await socket.SubscribeAsync("n", "subscription { notificationAdded { id } }");
+        var error = await socket.ReceiveAsync();
+
+        Assert.Equal(("error", "n", "UNAUTHENTICATED"),
+            (error.GetProperty("type").GetString(), error.GetProperty("id").GetString(), error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task Recommendations_AfterCustomersBuyTogether_NameWhatWasBoughtWithIt()
     {
         var (lamp, shade, bulb) = (await TestCatalog.CreateProductAsync(fixture.Grains, stock: 20), await TestCatalog.CreateProductAsync(fixture.Grains, stock: 20), await TestCatalog.CreateProductAsync(fixture.Grains, stock: 20));
