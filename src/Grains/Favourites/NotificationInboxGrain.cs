@@ -63,12 +63,7 @@ public sealed class NotificationInboxGrain(
         return [.. inbox.State.Where(n => wanted.Contains(n.Id))];
     }
 
-    public Task<bool> SubscribeAsync(INotificationObserver observer)
-    {
-        var known = _observers.Observers.ContainsKey(observer);
-        _observers.Subscribe(observer, observer);
-        return Task.FromResult(!known);
-    }
+    public Task<bool> SubscribeAsync(INotificationObserver observer) => Task.FromResult(_observers.SubscribeOrRenew(observer));
 
     public Task UnsubscribeAsync(INotificationObserver observer)
     {

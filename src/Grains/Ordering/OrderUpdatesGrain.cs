@@ -23,12 +23,7 @@ internal sealed partial class OrderUpdatesGrain(IGrainFactory grains, ILogger<Or
         await stream.SubscribeAsync((e, _) => NotifyAsync(e));
     }
 
-    public Task<bool> SubscribeAsync(IOrderObserver observer)
-    {
-        var known = _observers.Observers.ContainsKey(observer);
-        _observers.Subscribe(observer, observer);
-        return Task.FromResult(!known);
-    }
+    public Task<bool> SubscribeAsync(IOrderObserver observer) => Task.FromResult(_observers.SubscribeOrRenew(observer));
 
     public Task UnsubscribeAsync(IOrderObserver observer)
     {
