@@ -81,7 +81,8 @@ public static class WatchersBenchmark
     {
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*), max(modified_on) FROM favourites.grain_state WHERE state_name = 'inbox'", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*), max(modified_on) FROM favourites.grain_state WHERE state_name = 'inbox' AND modified_on >= @start", connection);
+        command.Parameters.AddWithValue("start", start);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetDateTime(1) - start);

@@ -10,7 +10,7 @@ namespace EShop.Favourites;
 [Alias("eshop.favourites.IPurchaseLogGrain")]
 public interface IPurchaseLogGrain : IGrainWithIntegerKey
 {
-    const int Partitions = 4;
+    const int Partitions = 16;
 
     /// <summary>Appends the purchase unless its order is already logged, then projects what is not projected yet.</summary>
     [Alias("Append")]
@@ -23,5 +23,5 @@ public interface IPurchaseLogGrain : IGrainWithIntegerKey
     [Alias("ProjectAfter")]
     Task ProjectAfterAsync(long sequence);
 
-    static int Of(Guid orderId) => (int)((uint)orderId.GetHashCode() % Partitions);
+    static int Of(Guid orderId) => Shared.Partitions.Of(orderId, Partitions);
 }

@@ -1,12 +1,13 @@
+using EShop.Shared;
+
 namespace EShop.Favourites;
 
 /// <summary>One partition of a product's watchers (key: "SKU/partition"); see <see cref="IProductWatchersGrain"/>.</summary>
 [Alias("eshop.favourites.IWatcherPartitionGrain")]
 public interface IWatcherPartitionGrain : IGrainWithStringKey
 {
-    /// <summary>True when the customer was not watching yet.</summary>
     [Alias("Add")]
-    Task<bool> AddAsync(Guid customerId);
+    Task AddAsync(Guid customerId);
 
     [Alias("Remove")]
     Task RemoveAsync(Guid customerId);
@@ -20,5 +21,5 @@ public interface IWatcherPartitionGrain : IGrainWithStringKey
 
     static string KeyOf(string productId, int partition) => $"{productId}/{partition}";
 
-    static int Of(Guid customerId) => (int)((uint)customerId.GetHashCode() % IProductWatchersGrain.Partitions);
+    static int Of(Guid customerId) => Shared.Partitions.Of(customerId, IProductWatchersGrain.Partitions);
 }

@@ -54,17 +54,19 @@ public sealed class CoPurchaseGrain(
     {
         _ranked = null;
         await state.WriteStateAsync();
-        _report ??= this.RegisterGrainTimer(ReportAsync, ReportEvery, Timeout.InfiniteTimeSpan);
+        _report ??= this.RegisterGrainTimer(ReportAsync, ReportEvery, ReportEvery);
     }
 
     // The category's best sellers get the product's total; a product the catalog no longer lists has no category.
+    // A report that fails is tried again a period later.
     private async Task ReportAsync(CancellationToken cancellationToken)
     {
-        (_report, var timer) = (null, _report);
-        timer?.Dispose();
         if (await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).GetProductAsync(ProductId) is { } product)
         {
             await grains.GetGrain<ICategorySalesGrain>(product.CategoryId).ReportAsync(ProductId, state.State.Tally.UnitsSold);
         }
+
+        _report?.Dispose();
+        _report = null;
     }
 }

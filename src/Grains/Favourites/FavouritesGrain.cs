@@ -36,7 +36,7 @@ public sealed class FavouritesGrain(
                 ErrorCodes.LimitExceeded, $"A customer keeps at most {IFavouritesGrain.Capacity} favourites; remove one first.", "productId"));
         }
 
-        await grains.GetGrain<IProductWatchersGrain>(productId).WatchAsync(CustomerId);
+        await WatchAsync(productId);
         list.Insert(0, new Favourite(productId, time.GetUtcNow()));
         await favourites.WriteStateAsync();
         return Result<ImmutableArray<Favourite>>.Ok([.. list]);
@@ -51,7 +51,7 @@ public sealed class FavouritesGrain(
 
         if (Validation.Slug(productId, "productId") is null)
         {
-            await grains.GetGrain<IProductWatchersGrain>(productId).UnwatchAsync(CustomerId);
+            await Partition(productId).RemoveAsync(CustomerId);
         }
 
         return [.. favourites.State];
@@ -71,7 +71,23 @@ public sealed class FavouritesGrain(
 
         favourites.State.RemoveAll(f => !listed.Contains(f.ProductId));
         await favourites.WriteStateAsync();
-        await Task.WhenAll(unlisted.Select(f => grains.GetGrain<IProductWatchersGrain>(f.ProductId).UnwatchAsync(CustomerId)));
+        await Task.WhenAll(unlisted.Select(f => Partition(f.ProductId).RemoveAsync(CustomerId)));
         return true;
     }
+
+    // The partition is marked in use before the customer joins it, so no fan-out misses them.
+    private async Task WatchAsync(string productId)
+    {
+        var watchers = grains.GetGrain<IProductWatchersGrain>(productId);
+        var partition = IWatcherPartitionGrain.Of(CustomerId);
+        if (!await watchers.InUseAsync(partition))
+        {
+            await watchers.UseAsync(partition);
+        }
+
+        await Partition(productId).AddAsync(CustomerId);
+    }
+
+    private IWatcherPartitionGrain Partition(string productId) =>
+        grains.GetGrain<IWatcherPartitionGrain>(IWatcherPartitionGrain.KeyOf(productId, IWatcherPartitionGrain.Of(CustomerId)));
 }

@@ -5,9 +5,9 @@ using Orleans.Streams;
 
 namespace EShop.Favourites;
 
-// The product's partitions in use are stored here (a partition is marked before its first watcher is added, so a fan-out
-// never misses one); the watchers themselves live in the partitions. An implicit subscriber of the catalog stream, keyed
-// like it by SKU: every product's events reach it without anyone subscribing it.
+// The product's partitions in use are stored here; the watchers themselves live in the partitions, which favourites add
+// to directly. An implicit subscriber of the catalog stream, keyed like it by SKU: every product's events reach it
+// without anyone subscribing it.
 [ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.favourites.product-watchers")]
 public sealed class ProductWatchersGrain(
     [PersistentState(StateNames.Watchers, StorageNames.Favourites)] IPersistentState<SortedSet<int>> partitions,
@@ -21,21 +21,14 @@ public sealed class ProductWatchersGrain(
         await stream.SubscribeAsync((e, _) => OnCatalogEventAsync(e));
     }
 
-    public async Task WatchAsync(Guid customerId)
+    public Task<bool> InUseAsync(int partition) => Task.FromResult(partitions.State.Contains(partition));
+
+    public async Task UseAsync(int partition)
     {
-        var partition = IWatcherPartitionGrain.Of(customerId);
         if (partitions.State.Add(partition))
         {
             await partitions.WriteStateAsync();
         }
-
-        await Partition(partition).AddAsync(customerId);
-    }
-
-    public Task UnwatchAsync(Guid customerId)
-    {
-        var partition = IWatcherPartitionGrain.Of(customerId);
-        return partitions.State.Contains(partition) ? Partition(partition).RemoveAsync(customerId) : Task.CompletedTask;
     }
 
     public async Task<int> CountAsync() => (await Task.WhenAll(partitions.State.Select(p => Partition(p).CountAsync()))).Sum();
@@ -49,8 +42,9 @@ public sealed class ProductWatchersGrain(
             return;
         }
 
-        // Awaited, so a failed delivery fails the event and the stream delivers it again; inboxes ignore repeats.
-        await Task.WhenAll(partitions.State.Select(p => Partition(p).NotifyAsync(notification)));
+        // Awaited, so a failed delivery fails the event and the stream delivers it again; inboxes ignore repeats. The
+        // partitions are read before the first await: InUseAsync interleaves, UseAsync does not.
+        await Task.WhenAll(partitions.State.Select(p => Partition(p).NotifyAsync(notification)).ToList());
     }
 
     private IWatcherPartitionGrain Partition(int partition) =>

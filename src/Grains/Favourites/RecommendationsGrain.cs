@@ -8,6 +8,9 @@ namespace EShop.Favourites;
 [StatelessWorker, GrainType("eshop.favourites.recommendations")]
 public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecommendationsGrain
 {
+    // The newest favourites and the newest products bought that a customer's recommendations start from, each.
+    private const int SeedsPerSource = 20;
+
     private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key);
 
     public async Task<Result<ImmutableArray<ProductSnapshot>>> ForProductAsync(string productId, int first)
@@ -28,8 +31,8 @@ public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecomme
     {
         var favourites = await grains.GetGrain<IFavouritesGrain>(customerId).GetAsync();
         var purchases = await grains.GetGrain<ICustomerPurchasesGrain>(customerId).GetAsync();
-        var seeds = favourites.Select(f => f.ProductId).Concat(purchases.Recent).Distinct(StringComparer.Ordinal)
-            .Take(CustomerPurchasesState.RecentKept * 2).ToList();
+        var seeds = favourites.Select(f => f.ProductId).Take(SeedsPerSource).Concat(purchases.Recent.Take(SeedsPerSource))
+            .Distinct(StringComparer.Ordinal).ToList();
         var picks = new Picks(first, [.. purchases.Bought, .. seeds]);
         if (seeds.Count == 0)
         {
@@ -58,10 +61,16 @@ public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecomme
             .Select(p => grains.GetGrain<IPurchaseLogGrain>(p).ReadAsync()));
         var positions = logs.Select((purchases, partition) => (partition, (long)purchases.Length)).ToDictionary();
         var tallies = CoPurchaseTally.Build(logs.SelectMany(l => l));
-        await Task.WhenAll(tallies.Select(t => grains.GetGrain<ICoPurchaseGrain>(t.Key).ReplaceAsync(t.Value.UnitsSold, t.Value.Partners, positions)));
-
-        // Purchases logged while the rebuild read are projected on top of it.
-        await Task.WhenAll(positions.Select(p => grains.GetGrain<IPurchaseLogGrain>(p.Key).ProjectAfterAsync(p.Value)));
+        try
+        {
+            await Task.WhenAll(tallies.Select(t => grains.GetGrain<ICoPurchaseGrain>(t.Key).ReplaceAsync(t.Value.UnitsSold, t.Value.Partners, positions)));
+        }
+        finally
+        {
+            // Purchases logged while the rebuild read are projected on top of it, also onto the entries it did replace
+            // when others failed.
+            await Task.WhenAll(positions.Select(p => grains.GetGrain<IPurchaseLogGrain>(p.Key).ProjectAfterAsync(p.Value)));
+        }
         return logs.Sum(l => l.Length);
     }
 

@@ -11,15 +11,12 @@ public sealed class WatcherPartitionGrain(
     // a best seller's fan-out puts in the queues.
     private const int InFlight = 256;
 
-    public async Task<bool> AddAsync(Guid customerId)
+    public async Task AddAsync(Guid customerId)
     {
-        if (!watchers.State.Add(customerId))
+        if (watchers.State.Add(customerId))
         {
-            return false;
+            await watchers.WriteStateAsync();
         }
-
-        await watchers.WriteStateAsync();
-        return true;
     }
 
     public async Task RemoveAsync(Guid customerId)

@@ -18,11 +18,7 @@ public sealed class CustomerQueries(IGrainFactory grains, TimeProvider time) : I
             .ResolveAsync(async c =>
             {
                 await c.RequirePermissionAsync(Permissions.AuditRead);
-                var first = c.GetArgument<int>("first");
-                if (first is < 0 or > MaxAuditEntries)
-                {
-                    throw new ExecutionError($"first must be 0 to {MaxAuditEntries}.") { Code = "BAD_USER_INPUT" };
-                }
+                var first = c.First(MaxAuditEntries);
 
                 var entries = new List<AuditEntry>();
                 for (var day = time.GetUtcNow(); entries.Count < first && day > time.GetUtcNow().AddDays(-AuditDays); day = day.AddDays(-1))

@@ -10,8 +10,6 @@ namespace EShop.GraphQLGateway.Favourites;
 
 public sealed class FavouritesQueries(IGrainFactory grains, ICatalogGrain catalog) : IQueryFields
 {
-    private const int MaxNotifications = INotificationInboxGrain.Capacity;
-
     public void AddTo(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductGraphType>>>>("favourites")
@@ -26,14 +24,14 @@ public sealed class FavouritesQueries(IGrainFactory grains, ICatalogGrain catalo
             .Argument<IntGraphType>("first", a => a.DefaultValue = 5)
             .ResolveAsync(async c =>
             {
-                var result = await Recommendations.ForProductAsync(c.GetArgument<string>("productId"), First(c));
+                var result = await Recommendations.ForProductAsync(c.GetArgument<string>("productId"), c.First(IRecommendationsGrain.MaxFirst));
                 return result.Succeeded ? result.Value : throw result.Errors.ToExecutionError();
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductGraphType>>>>("recommendedForMe")
             .Description("Products related to the signed-in customer's favourites and recent orders that they have not bought.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 5)
-            .ResolveAsync(async c => await Recommendations.ForCustomerAsync(c.RequireCustomer(), First(c)));
+            .ResolveAsync(async c => await Recommendations.ForCustomerAsync(c.RequireCustomer(), c.First(IRecommendationsGrain.MaxFirst)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationGraphType>>>>("notifications")
             .Description("The signed-in customer's notifications, newest first; the newest " + INotificationInboxGrain.Capacity + " are kept.")
@@ -41,21 +39,14 @@ public sealed class FavouritesQueries(IGrainFactory grains, ICatalogGrain catalo
             .Argument<BooleanGraphType>("unreadOnly", a => a.DefaultValue = false)
             .ResolveAsync(async c =>
             {
-                var first = c.GetArgument<int?>("first") ?? 20;
-                if (first is < 0 or > MaxNotifications)
-                {
-                    throw new ExecutionError($"first must be between 0 and {MaxNotifications}.") { Code = "BAD_USER_INPUT" };
-                }
+                var first = c.First(INotificationInboxGrain.Capacity);
 
+                // The whole inbox is read (200 at most), so notifications of removed products do not shorten the page.
                 var inbox = grains.GetGrain<INotificationInboxGrain>(c.RequireCustomer());
-                return await catalog.ListedAsync(await inbox.GetAsync(first, c.GetArgument<bool?>("unreadOnly") ?? false));
+                var held = await inbox.GetAsync(INotificationInboxGrain.Capacity, c.GetArgument<bool>("unreadOnly"));
+                return (await catalog.ListedAsync(held)).Take(first);
             });
     }
 
     private IRecommendationsGrain Recommendations => grains.GetGrain<IRecommendationsGrain>(0);
-
-    private static int First(IResolveFieldContext context) =>
-        (context.GetArgument<int?>("first") ?? 5) is var first && first is >= 0 and <= IRecommendationsGrain.MaxFirst
-            ? first
-            : throw new ExecutionError($"first must be between 0 and {IRecommendationsGrain.MaxFirst}.") { Code = "BAD_USER_INPUT" };
 }

@@ -3,13 +3,14 @@ using EShop.GraphQLGateway.Shared;
 
 namespace EShop.GraphQLGateway.Favourites;
 
-// One subscriber's relay of a customer's new notifications. Only what arrives after the subscription began is sent;
-// after a lost subscription, the inbox is read for what arrived meanwhile.
+// One subscriber's relay of a customer's new notifications: what the inbox holds when the subscription begins is history,
+// everything after it is sent, once. Each catch-up (once subscribed, and after a lost subscription) reads the inbox for
+// what arrived meanwhile.
 internal sealed class NotificationsRelay : ObserverRelay<INotificationObserver, Notification>, INotificationObserver
 {
     private readonly Guid _customerId;
     private readonly HashSet<string> _sent = new(StringComparer.Ordinal);
-    private HashSet<string> _before = [];
+    private IReadOnlySet<string> _history = new HashSet<string>();
 
     private NotificationsRelay(IGrainFactory grains, Guid customerId, IObserver<Notification> subscriber, TimeProvider time, ILogger logger)
         : base(grains, subscriber, time, NotificationsObservable.RenewEvery, logger) => _customerId = customerId;
@@ -35,21 +36,18 @@ internal sealed class NotificationsRelay : ObserverRelay<INotificationObserver, 
 
     protected override Task UnsubscribeAsync(INotificationObserver reference) => Inbox.UnsubscribeAsync(reference);
 
-    // First: what the inbox holds now is history, not news. After a loss: what it holds beyond that, oldest first.
+    // Read before the observer is subscribed, so no Accept runs yet.
+    protected override async Task BeforeSubscribeAsync() => _history = (await HeldAsync()).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+
     protected override async Task CatchUpAsync(bool lost)
     {
-        var held = await Inbox.GetAsync(INotificationInboxGrain.Capacity, unreadOnly: false);
-        if (!lost)
-        {
-            _before = [.. held.Select(n => n.Id)];
-            return;
-        }
-
-        foreach (var notification in held.Reverse())
+        foreach (var notification in (await HeldAsync()).Reverse())
         {
             Forward(notification);
         }
     }
 
-    protected override bool Accept(Notification notification) => !_before.Contains(notification.Id) && _sent.Add(notification.Id);
+    protected override bool Accept(Notification notification) => !_history.Contains(notification.Id) && _sent.Add(notification.Id);
+
+    private Task<System.Collections.Immutable.ImmutableArray<Notification>> HeldAsync() => Inbox.GetAsync(INotificationInboxGrain.Capacity, unreadOnly: false);
 }

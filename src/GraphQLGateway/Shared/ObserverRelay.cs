@@ -35,6 +35,9 @@ internal abstract class ObserverRelay<TObserver, TItem> : IDisposable where TObs
 
     protected void Begin() => _ = RunAsync();
 
+    // Reads what the subscription must know before it starts (what is history rather than news); nothing by default.
+    protected virtual Task BeforeSubscribeAsync() => Task.CompletedTask;
+
     protected abstract Task<bool> SubscribeAsync(TObserver reference);
 
     protected abstract Task UnsubscribeAsync(TObserver reference);
@@ -65,7 +68,8 @@ internal abstract class ObserverRelay<TObserver, TItem> : IDisposable where TObs
         try
         {
             // Subscribed before the catch-up read, so a change in between is not lost: it arrives through the observer,
-            // and Accept drops whichever of the two comes second.
+            // the read, or both, and Accept drops a second copy.
+            await BeforeSubscribeAsync();
             await SubscribeAsync(reference);
             await CatchUpAsync(lost: false);
             using var renewal = new PeriodicTimer(_renewEvery, _time);

@@ -108,16 +108,23 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
         await socket.SubscribeAsync("n", "subscription { notificationAdded { id kind product { id } detail } }");
 
         // A subscription is live once its relay has subscribed on the inbox: until the first probe comes through, more go in.
+        // Then the other customer gets a notification of their own, which must not come here.
         var live = await ReceiveWhileProbingAsync(socket, Guid.Parse(customerId), product.Id);
+        var otherId = Guid.Parse((await other.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!);
+        await fixture.Grains.GetGrain<INotificationInboxGrain>(otherId).DeliverAsync(
+            new Notification("not-yours", NotificationKind.PriceDrop, product.Id, DateTimeOffset.UtcNow, false, "someone else's"));
         await admin.DataAsync("mutation($id: ID!) { adjustStock(productId: $id, delta: -1) { userErrors { code } } }", new { id = product.Id });
         await admin.DataAsync("mutation($id: ID!) { adjustStock(productId: $id, delta: 3) { userErrors { code } } }", new { id = product.Id });
         JsonElement news;
+        var received = new List<string>();
         do
         {
             news = (await socket.ReceiveAsync()).GetProperty("payload").GetProperty("data").GetProperty("notificationAdded");
+            received.Add(news.GetProperty("id").GetString()!);
         }
         while (news.GetProperty("kind").GetString() != "BACK_IN_STOCK");
 
+        Assert.DoesNotContain("not-yours", received);
         Assert.StartsWith("PriceDrop:", live);
         Assert.Equal((product.Id, "Back in stock: 3 available."), (news.GetProperty("product").GetProperty("id").GetString(), news.GetProperty("detail").GetString()));
     }

@@ -31,6 +31,7 @@ public sealed class NotificationsTests(EShopClusterFixture fixture)
                 (notification.Kind, notification.ProductId, notification.Read, notification.Detail));
         }
 
+        await FannedOutAsync(product.Id);
         Assert.Empty(await Inbox(bystander).GetAsync(20, unreadOnly: false));
     }
 
@@ -82,6 +83,7 @@ public sealed class NotificationsTests(EShopClusterFixture fixture)
 
         await Admin.SetPriceAsync(product.Id, 15m);
         await Eventually.MatchesAsync(() => Inbox(stays).GetAsync(20, false), n => n.Length > 0);
+        await FannedOutAsync(product.Id);
 
         Assert.Empty(await Inbox(leaves).GetAsync(20, false));
     }
@@ -107,6 +109,22 @@ public sealed class NotificationsTests(EShopClusterFixture fixture)
         Assert.Equal(["n204", "n100"], marked.Select(n => n.Id));
         Assert.All(marked, n => Assert.True(n.Read));
         Assert.Equal(INotificationInboxGrain.Capacity - 2, unread.Length);
+    }
+
+    // The product's watchers grain takes a call only after its fan-out: every partition has delivered by then.
+    private Task FannedOutAsync(string productId) => fixture.Grains.GetGrain<IProductWatchersGrain>(productId).CountAsync();
+
+    [Fact]
+    public async Task PriceDrop_OfARemovedProduct_IsNoNews()
+    {
+        var product = await TestCatalog.CreateProductAsync(fixture.Grains, price: 20m);
+        var watcher = Assert.Single(await WatchAsync(product.Id, 1));
+        await Admin.RemoveProductAsync(product.Id);
+
+        await Admin.SetPriceAsync(product.Id, 10m);
+        await FannedOutAsync(product.Id);
+
+        Assert.Empty(await Inbox(watcher).GetAsync(20, false));
     }
 
     private async Task<List<Guid>> WatchAsync(string productId, int customers)
