@@ -15,13 +15,16 @@ public interface IRecommendationsGrain : IGrainWithIntegerKey
     const int MaxFirst = 20;
 
     /// <summary>
-    /// Products often bought with this one (by orders that had both, then by id); when there are fewer than
-    /// <paramref name="first"/>, the best sellers of its category follow. NOT_FOUND for a product the catalog does not list.
+    /// Products often bought with this one (by orders that had both, then by id); when there is too little history (none of
+    /// them can be sold now), the best sellers of its category. NOT_FOUND for a product the catalog does not list.
     /// </summary>
     [ReadOnly, Alias("ForProduct")]
     Task<Result<ImmutableArray<ProductSnapshot>>> ForProductAsync(string productId, int first);
 
-    /// <summary>Products related to the customer's favourites and recent orders that they have not bought.</summary>
+    /// <summary>
+    /// Products bought with the customer's favourites and recent purchases that they have not bought, or with too little
+    /// history, the best sellers of those products' categories.
+    /// </summary>
     [ReadOnly, Alias("ForCustomer")]
     Task<ImmutableArray<ProductSnapshot>> ForCustomerAsync(Guid customerId, int first);
 

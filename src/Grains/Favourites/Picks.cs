@@ -13,8 +13,7 @@ internal sealed class Picks(int first, IEnumerable<string> excluded)
 
     public bool Full => _picked.Count >= first;
 
-    // How many more candidates to ask for: enough to fill the rest even if every excluded one comes back.
-    public int Wanted => first - _picked.Count + _taken.Count;
+    public bool Empty => _picked.Count == 0;
 
     public async Task AddAsync(ICatalogGrain catalog, IEnumerable<string> candidates, IReadOnlyCollection<string>? categoryIds = null)
     {

@@ -23,7 +23,11 @@ public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecomme
         var related = await grains.GetGrain<ICoPurchaseGrain>(productId).GetAsync();
         var picks = new Picks(first, [productId]);
         await picks.AddAsync(Catalog, related.Top.Select(c => c.ProductId));
-        await AddBestSellersAsync(picks, [product.CategoryId]);
+        if (picks.Empty)
+        {
+            await AddBestSellersAsync(picks, [product.CategoryId]);
+        }
+
         return Result<ImmutableArray<ProductSnapshot>>.Ok(picks.ToImmutable());
     }
 
@@ -50,6 +54,11 @@ public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecomme
         }
 
         await picks.AddAsync(Catalog, Ranking.Top(scores, scores.Count).Select(c => c.ProductId));
+        if (!picks.Empty)
+        {
+            return picks.ToImmutable();
+        }
+
         var categories = (await Catalog.GetProductsAsync([.. seeds])).Select(p => p.CategoryId).Distinct().ToList();
         await AddBestSellersAsync(picks, categories);
         return picks.ToImmutable();
@@ -71,24 +80,16 @@ public sealed class RecommendationsGrain(IGrainFactory grains) : Grain, IRecomme
             // when others failed.
             await Task.WhenAll(positions.Select(p => grains.GetGrain<IPurchaseLogGrain>(p.Key).ProjectAfterAsync(p.Value)));
         }
+
         return logs.Sum(l => l.Length);
     }
 
-    // The best sellers of the categories, then (when nothing else is left) products nobody bought yet, by name.
+    // Too little history (no product bought with these that can be sold now): the best sellers of their categories, by
+    // units sold, then by SKU. A product nobody bought is no best seller.
     private async Task AddBestSellersAsync(Picks picks, IReadOnlyCollection<string> categoryIds)
     {
-        if (picks.Full || categoryIds.Count == 0)
-        {
-            return;
-        }
-
         var sales = await Task.WhenAll(categoryIds.Select(c => grains.GetGrain<ICategorySalesGrain>(c).GetTopAsync()));
-        var units = sales.SelectMany(s => s).GroupBy(s => s.ProductId).Select(g => KeyValuePair.Create(g.Key, g.Max(s => s.Count)));
+        var units = sales.SelectMany(s => s).Where(s => s.Count > 0).GroupBy(s => s.ProductId).Select(g => KeyValuePair.Create(g.Key, g.Max(s => s.Count)));
         await picks.AddAsync(Catalog, Ranking.Top(units, ICategorySalesGrain.Kept).Select(c => c.ProductId), categoryIds);
-        foreach (var categoryId in categoryIds.Where(_ => !picks.Full))
-        {
-            var page = await Catalog.SearchAsync(new ProductQuery(null, categoryId, null, null, InStock: true, ProductSort.Name, 0, picks.Wanted));
-            await picks.AddAsync(Catalog, page.Items.Select(p => p.Id), categoryIds);
-        }
     }
 }

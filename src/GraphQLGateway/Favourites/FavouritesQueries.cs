@@ -18,8 +18,9 @@ public sealed class FavouritesQueries(IGrainFactory grains, ICatalogGrain catalo
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductGraphType>>>>("recommendations")
             .Description(
-                "Products often bought together with this one (by how many orders had both, then by id), then the best sellers of its " +
-                "category. Never the product itself, never one out of stock. first is at most " + IRecommendationsGrain.MaxFirst + ". Anyone may ask.")
+                "Products often bought together with this one (by how many orders had both, then by id); with too little history, the " +
+                "best sellers of its category. Never the product itself, never one out of stock or removed. first is at most " +
+                IRecommendationsGrain.MaxFirst + ". Anyone may ask.")
             .Argument<NonNullGraphType<IdGraphType>>("productId")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 5)
             .ResolveAsync(async c =>
@@ -29,7 +30,7 @@ public sealed class FavouritesQueries(IGrainFactory grains, ICatalogGrain catalo
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductGraphType>>>>("recommendedForMe")
-            .Description("Products related to the signed-in customer's favourites and recent orders that they have not bought.")
+            .Description("Products bought with the signed-in customer's favourites and recent orders that they have not bought; with too little history, the best sellers of those products' categories.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 5)
             .ResolveAsync(async c => await Recommendations.ForCustomerAsync(c.RequireCustomer(), c.First(IRecommendationsGrain.MaxFirst)));
 
