@@ -59,6 +59,12 @@ CART_FIELDS = "itemCount subtotal { amount currency } lines { product { id name 
 
 CART = f"query Cart {{ cart {{ {CART_FIELDS} }} }}"
 
+RECOMMENDATIONS = f"query Recommendations($id: ID!) {{ recommendations(productId: $id, first: 5) {{ {PRODUCT_CARD} }} }}"
+
+ADD_FAVOURITE = "mutation AddFavourite($id: ID!) { addFavourite(productId: $id) { id name } }"
+
+FOR_ME = "query ForMe { notifications(first: 10, unreadOnly: true) { id kind product { id name } detail } recommendedForMe(first: 5) { id name } }"
+
 SIGN_UP = """mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) { accessToken refreshToken customer { id } userErrors { code message field } }
 }"""
@@ -150,7 +156,17 @@ class Shopper(HttpUser):
 
     @task(8)
     def product_page(self):
-        self.graphql("Product", PRODUCT, {"id": self._pick_product()})
+        product_id = self._pick_product()
+        self.graphql("Product", PRODUCT, {"id": product_id})
+        self.graphql("Recommendations", RECOMMENDATIONS, {"id": product_id})
+
+    @task(2)
+    def favourite(self):
+        self.graphql("AddFavourite", ADD_FAVOURITE, {"id": self._pick_product()})
+
+    @task(1)
+    def for_me(self):
+        self.graphql("ForMe", FOR_ME)
 
     @task(4)
     def add_to_cart(self):
@@ -236,6 +252,9 @@ class Shopper(HttpUser):
             return data
 
         payload = next(iter(data.values()))
+        if isinstance(payload, list):  # a mutation without a payload type (addFavourite): the list is the answer
+            response.success()
+            return payload
         errors = payload.get("userErrors") or []
         if not errors:
             response.success()

@@ -18,12 +18,16 @@ public sealed class CoPurchaseGrain(
 
     private string ProductId => this.GetPrimaryKeyString();
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    // A report still due when the last activation ended (a silo stopped or died within ReportEvery of a sale) is made
+    // by the next one; the category ignores a total it already has.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_report is not null)
+        if (state.State.Tally.UnitsSold > 0)
         {
-            await ReportAsync(cancellationToken);
+            ScheduleReport();
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task ApplyAsync(LogPosition position, Purchase purchase)
@@ -54,8 +58,10 @@ public sealed class CoPurchaseGrain(
     {
         _ranked = null;
         await state.WriteStateAsync();
-        _report ??= this.RegisterGrainTimer(ReportAsync, ReportEvery, ReportEvery);
+        ScheduleReport();
     }
+
+    private void ScheduleReport() => _report ??= this.RegisterGrainTimer(ReportAsync, ReportEvery, ReportEvery);
 
     // The category's best sellers get the product's total; a product the catalog no longer lists has no category.
     // A report that fails is tried again a period later.
