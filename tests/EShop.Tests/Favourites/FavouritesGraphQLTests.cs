@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EShop.Catalog;
 using EShop.Favourites;
 using EShop.Tests.Shared;
 
@@ -57,6 +58,47 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
         var shopper = await fixture.SignUpAsync();
 
         Assert.Equal("NOT_FOUND", await shopper.ErrorCodeAsync(AddFavourite, new { id = "sku-nobody-made" }));
+    }
+
+    [Fact]
+    public async Task AddFavourite_The501st_IsLimitExceeded()
+    {
+        var admin = fixture.Grains.GetGrain<ICatalogAdminGrain>(0);
+        await admin.UpsertCategoryAsync(TestCatalog.CategoryId, "Test category");
+        var products = Enumerable.Range(0, IFavouritesGrain.Capacity + 1)
+            .Select(i => new ProductImport(TestCatalog.NewSku(), new ProductDetails($"Bulk {i}", "Imported by a test.", TestCatalog.CategoryId, 5m, 1, 100)))
+            .ToArray();
+        foreach (var batch in products.Chunk(ICatalogAdminGrain.MaxImport))
+        {
+            Assert.True((await admin.ImportProductsAsync([.. batch])).Succeeded);
+        }
+
+        var shopper = await fixture.SignUpAsync();
+        var customerId = Guid.Parse((await shopper.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!);
+        foreach (var product in products[..IFavouritesGrain.Capacity])
+        {
+            Assert.True((await fixture.Grains.GetGrain<IFavouritesGrain>(customerId).AddAsync(product.ProductId)).Succeeded);
+        }
+
+        Assert.Equal("LIMIT_EXCEEDED", await shopper.ErrorCodeAsync(AddFavourite, new { id = products[^1].ProductId }));
+        Assert.Equal(IFavouritesGrain.Capacity, (await shopper.DataAsync("{ favourites { id } }")).GetProperty("favourites").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Notifications_OfAProductRemovedSince_AreLeftOut()
+    {
+        var (kept, removed) = (await TestCatalog.CreateProductAsync(fixture.Grains, price: 20m), await TestCatalog.CreateProductAsync(fixture.Grains, price: 20m));
+        var (shopper, admin) = (await fixture.SignUpAsync(), await fixture.SignInAdminAsync());
+        await shopper.DataAsync(AddFavourite, new { id = kept.Id });
+        await shopper.DataAsync(AddFavourite, new { id = removed.Id });
+        await admin.DataAsync("mutation($a: ID!, $b: ID!) { a: setPrice(productId: $a, price: 15) { userErrors { code } } b: setPrice(productId: $b, price: 15) { userErrors { code } } }", new { a = kept.Id, b = removed.Id });
+        var before = await Eventually.MatchesAsync(async () => (await shopper.DataAsync(Notifications, new { unread = false })).GetProperty("notifications"), n => n.GetArrayLength() == 2);
+        Assert.Equal(2, before.GetArrayLength());
+
+        await admin.DataAsync("mutation($id: ID!) { removeProduct(productId: $id) { userErrors { code } } }", new { id = removed.Id });
+        var listed = (await shopper.DataAsync(Notifications, new { unread = false })).GetProperty("notifications");
+
+        Assert.Equal([kept.Id], listed.EnumerateArray().Select(n => n.GetProperty("product").GetProperty("id").GetString()));
     }
 
     [Theory]
