@@ -10,7 +10,7 @@ namespace EShop.Favourites;
 // without anyone subscribing it.
 [ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.favourites.product-watchers")]
 public sealed class ProductWatchersGrain(
-    [PersistentState(StateNames.Watchers, StorageNames.Favourites)] IPersistentState<SortedSet<int>> partitions,
+    [PersistentState(StateNames.WatchedPartitions, StorageNames.Favourites)] IPersistentState<SortedSet<int>> partitions,
     IGrainFactory grains) : Grain, IProductWatchersGrain
 {
     private string ProductId => this.GetPrimaryKeyString();

@@ -21,6 +21,7 @@ public static class StateNames
     public const string GiftCard = "gift-card";
     public const string Favourites = "favourites";
     public const string Watchers = "watchers";
+    public const string WatchedPartitions = "watched-partitions";
     public const string Inbox = "inbox";
     public const string PurchaseLog = "purchase-log";
     public const string CoPurchases = "co-purchases";
