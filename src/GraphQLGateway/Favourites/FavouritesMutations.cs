@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using EShop.Catalog;
+using EShop.Customers;
+using EShop.GraphQLGateway.Customers;
 using EShop.Favourites;
 using EShop.GraphQLGateway.Catalog;
 using EShop.GraphQLGateway.Schema;
@@ -44,7 +46,18 @@ public sealed class FavouritesMutations(IGrainFactory grains, ICatalogGrain cata
                 var inbox = grains.GetGrain<INotificationInboxGrain>(c.RequireCustomer());
                 return await catalog.ListedAsync(await inbox.MarkReadAsync([.. ids]));
             });
+
+        mutation.Field<NonNullGraphType<IntGraphType>>("rebuildRecommendations")
+            .Audited()
+            .Description("Rebuilds the co-purchase model behind recommendations from the stored purchases (catalog:write, ADMIN); answers with how many it read.")
+            .ResolveAsync(async c =>
+            {
+                await c.RequirePermissionAsync(Permissions.CatalogWrite);
+                return await Recommendations.RebuildAsync();
+            });
     }
+
+    private IRecommendationsGrain Recommendations => grains.GetGrain<IRecommendationsGrain>(0);
 
     private IFavouritesGrain Favourites(IResolveFieldContext context) => grains.GetGrain<IFavouritesGrain>(context.RequireCustomer());
 }

@@ -209,8 +209,13 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
             async () => Ids((await buyer.DataAsync("{ recommendedForMe(first: 1) { id } }")).GetProperty("recommendedForMe")),
             ids => ids.SequenceEqual([lamp.Id]));
 
+        var rebuilt = await (await fixture.SignInAdminAsync()).DataAsync("mutation { rebuildRecommendations }");
+        var afterRebuild = Ids((await fixture.Anonymous.DataAsync("query($id: ID!) { recommendations(productId: $id, first: 2) { id } }", new { id = lamp.Id })).GetProperty("recommendations"));
+
         Assert.Equal(expected, recommended);
         Assert.Equal([lamp.Id], forBuyer);
+        Assert.True(rebuilt.GetProperty("rebuildRecommendations").GetInt32() >= 4);
+        Assert.Equal(expected, afterRebuild);
         Assert.Equal("NOT_FOUND", await fixture.Anonymous.ErrorCodeAsync("{ recommendations(productId: \"sku-nobody-made\") { id } }"));
         Assert.Equal("BAD_USER_INPUT", await fixture.Anonymous.ErrorCodeAsync("query($id: ID!) { recommendations(productId: $id, first: 21) { id } }", new { id = lamp.Id }));
     }

@@ -22,7 +22,7 @@ public sealed class AuthorizationCoverageTests(GatewayFixture fixture)
     [
         "Query.auditLog", "Mutation.grantRole", "Mutation.revokeRole", "Mutation.issueGiftCard", "Mutation.refundOrder",
         "Mutation.advanceShipment", "Mutation.upsertCategory", "Mutation.upsertProduct", "Mutation.setPrice",
-        "Mutation.setDiscount", "Mutation.adjustStock", "Mutation.removeProduct",
+        "Mutation.setDiscount", "Mutation.adjustStock", "Mutation.removeProduct", "Mutation.rebuildRecommendations",
     ];
 
     [Fact]
