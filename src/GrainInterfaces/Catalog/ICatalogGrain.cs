@@ -16,8 +16,13 @@ public interface ICatalogGrain : IGrainWithStringKey
     [Alias("GetProduct")]
     Task<ProductSnapshot?> GetProductAsync(string productId);
 
+    /// <summary>The products with these SKUs, in their order, removed ones included (the orders and carts that hold them show them).</summary>
     [Alias("GetProducts")]
     Task<ImmutableArray<ProductSnapshot>> GetProductsAsync(ImmutableArray<string> productIds);
+
+    /// <summary>The products with these SKUs that are on the catalog (not removed), in their order.</summary>
+    [Alias("GetListedProducts")]
+    Task<ImmutableArray<ProductSnapshot>> GetListedProductsAsync(ImmutableArray<string> productIds);
 
     [Alias("Search")]
     Task<ProductPage> SearchAsync(ProductQuery query);

@@ -42,6 +42,10 @@ public interface ICustomerGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), Alias("SaveAddress")]
     Task<Result<CustomerProfile>> SaveAddressAsync(Guid? id, Address address, bool makeDefault);
 
+    /// <summary>Makes a saved address the default, in one change of the book.</summary>
+    [Transaction(TransactionOption.CreateOrJoin), Alias("SetDefaultAddress")]
+    Task<Result<CustomerProfile>> SetDefaultAddressAsync(Guid id);
+
     /// <summary>Removes an address; when it was the default, the first one left becomes the default.</summary>
     [Transaction(TransactionOption.CreateOrJoin), Alias("RemoveAddress")]
     Task<Result<CustomerProfile>> RemoveAddressAsync(Guid id);

@@ -13,6 +13,12 @@ public sealed class CatalogGrain(CatalogView view) : Grain, ICatalogGrain
         return view.Get(productId) is { Removed: false } product ? product : null;
     }
 
+    public async Task<ImmutableArray<ProductSnapshot>> GetListedProductsAsync(ImmutableArray<string> productIds)
+    {
+        await view.Loaded;
+        return [.. productIds.Select(view.Get).OfType<ProductSnapshot>().Where(p => !p.Removed)];
+    }
+
     public async Task<ImmutableArray<ProductSnapshot>> GetProductsAsync(ImmutableArray<string> productIds)
     {
         await view.Loaded;

@@ -87,7 +87,7 @@ public sealed class CustomerGrain(
         var at = id is { } existing ? s.Addresses.FindIndex(a => a.Id == existing) : -1;
         if (!s.Exists || (id is not null && at < 0))
         {
-            errors.Insert(0, UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
+            errors.Insert(0, NoSuchAddress);
         }
         else if (id is null && s.Addresses.Count >= ICustomerGrain.MaxAddresses)
         {
@@ -118,12 +118,23 @@ public sealed class CustomerGrain(
         return Result<CustomerProfile>.Ok(ToProfile(s)!);
     });
 
+    public Task<Result<CustomerProfile>> SetDefaultAddressAsync(Guid id) => state.PerformUpdate(s =>
+    {
+        if (!s.Addresses.Any(a => a.Id == id))
+        {
+            return Result<CustomerProfile>.Fail(NoSuchAddress);
+        }
+
+        s.Addresses = [.. s.Addresses.Select(a => a with { IsDefault = a.Id == id })];
+        return Result<CustomerProfile>.Ok(ToProfile(s)!);
+    });
+
     public Task<Result<CustomerProfile>> RemoveAddressAsync(Guid id) => state.PerformUpdate(s =>
     {
         var at = s.Addresses.FindIndex(a => a.Id == id);
         if (at < 0)
         {
-            return Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
+            return Result<CustomerProfile>.Fail(NoSuchAddress);
         }
 
         var wasDefault = s.Addresses[at].IsDefault;
@@ -135,6 +146,8 @@ public sealed class CustomerGrain(
 
         return Result<CustomerProfile>.Ok(ToProfile(s)!);
     });
+
+    private static readonly UserError NoSuchAddress = UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id");
 
     private static Address Trimmed(Address a) =>
         new(a.Name.Trim(), a.Line1.Trim(), string.IsNullOrWhiteSpace(a.Line2) ? null : a.Line2.Trim(), a.City.Trim(), a.PostalCode.Trim(), a.Country.Trim().ToUpperInvariant());

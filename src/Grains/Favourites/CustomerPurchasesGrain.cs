@@ -16,7 +16,11 @@ public sealed class CustomerPurchasesGrain(
         }
 
         s.Orders.Insert(0, purchase.OrderId);
-        s.Orders.RemoveRange(Math.Min(s.Orders.Count, CustomerPurchasesState.OrdersKept), Math.Max(0, s.Orders.Count - CustomerPurchasesState.OrdersKept));
+        if (s.Orders.Count > CustomerPurchasesState.OrdersKept)
+        {
+            s.Orders.RemoveAt(CustomerPurchasesState.OrdersKept);
+        }
+
         var products = purchase.Items.Select(i => i.ProductId).ToList();
         s.Bought.UnionWith(products);
         s.Recent = [.. products.Concat(s.Recent).Distinct(StringComparer.Ordinal).Take(CustomerPurchasesState.RecentKept)];

@@ -62,7 +62,7 @@ public sealed class FavouritesGrain(
     // A full list makes room by forgetting the favourites whose products the catalog no longer lists; true if it did.
     private async Task<bool> DropUnlistedAsync()
     {
-        var listed = (await Catalog.GetProductsAsync([.. favourites.State.Select(f => f.ProductId)])).Where(p => !p.Removed).Select(p => p.Id).ToHashSet();
+        var listed = (await Catalog.GetListedProductsAsync([.. favourites.State.Select(f => f.ProductId)])).Select(p => p.Id).ToHashSet();
         var unlisted = favourites.State.Where(f => !listed.Contains(f.ProductId)).ToList();
         if (unlisted.Count == 0)
         {

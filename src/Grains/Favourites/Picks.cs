@@ -23,7 +23,7 @@ internal sealed class Picks(int first, IEnumerable<string> excluded)
             return;
         }
 
-        var listed = (await catalog.GetProductsAsync(ids)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var listed = (await catalog.GetListedProductsAsync(ids)).ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var id in ids)
         {
             if (Full)
@@ -31,7 +31,7 @@ internal sealed class Picks(int first, IEnumerable<string> excluded)
                 return;
             }
 
-            if (listed.TryGetValue(id, out var product) && !product.Removed && product.Stock > 0 && (categoryIds is null || categoryIds.Contains(product.CategoryId)) && _taken.Add(id))
+            if (listed.TryGetValue(id, out var product) && product.Stock > 0 && (categoryIds is null || categoryIds.Contains(product.CategoryId)) && _taken.Add(id))
             {
                 _picked.Add(product);
             }

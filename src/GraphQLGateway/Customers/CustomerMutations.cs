@@ -95,14 +95,7 @@ public sealed class CustomerMutations(IGrainFactory grains, TokenService tokens,
 
         mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("setDefaultAddress")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c =>
-            {
-                var customer = Customer(c);
-                var id = AddressId(c);
-                return (await customer.GetAsync())?.Addresses.FirstOrDefault(a => a.Id == id) is { } saved
-                    ? await customer.SaveAddressAsync(id, saved.Address, makeDefault: true)
-                    : Result<CustomerProfile>.Fail(UserError.Of(ErrorCodes.NotFound, "There is no such address.", "id"));
-            });
+            .ResolveAsync(async c => await Customer(c).SetDefaultAddressAsync(AddressId(c)));
 
         mutation.Field<NonNullGraphType<CustomerPayloadGraphType>>("removeAddress")
             .Argument<NonNullGraphType<IdGraphType>>("id")

@@ -24,9 +24,16 @@ public static class PostgresProviders
         foreach (var context in contexts)
         {
             var connectionString = PostgresConnections.For(configuration, context);
-            targets.Add((connectionString, StorageNames.WithEventLogs.Contains(context)
+            var withEventLog = StorageNames.WithEventLogs.Contains(context);
+            targets.Add((connectionString, withEventLog
                 ? [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack, PostgresMigrator.EventLogTrack]
                 : [PostgresMigrator.StorageTrack, PostgresMigrator.TransactionsTrack]));
+            if (withEventLog)
+            {
+                // The context's event log, as rows of event_log in its schema.
+                silo.Services.AddKeyedSingleton<IEventLog>(context, new PostgresEventLog(connectionString));
+            }
+
             silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
             {
                 (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, connectionString, serializer);
@@ -52,11 +59,6 @@ public static class PostgresProviders
         }));
         silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (Npgsql, cluster));
 
-        // Event logs as rows in their context's schema.
-        foreach (var context in StorageNames.WithEventLogs)
-        {
-            silo.Services.AddKeyedSingleton<IEventLog>(context, new PostgresEventLog(PostgresConnections.For(configuration, context)));
-        }
         silo.Services.AddSingleton<ParticipantIdJsonConverter>();
         silo.Services.AddSingleton<PersonalDataProtector>();
         silo.Services.AddSingleton<JsonGrainStateSerializer>();

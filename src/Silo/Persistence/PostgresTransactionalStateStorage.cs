@@ -12,6 +12,7 @@ namespace EShop.Silo.Persistence;
 //
 // A grain that still has its state in grain_state (a database from before the transactions migration) reads it
 // from there once, through the context's grain storage; its first Store writes the row here, which wins from then on.
+// A database with no such state at all is not asked (PostgresTransactionalStore.HasEarlierRecordsAsync).
 public sealed class PostgresTransactionalStateStorage<TState>(
     string stateName, GrainId grainId, PostgresTransactionalStore store, IGrainStorage earlierStorage, JsonGrainStateSerializer json)
     : ITransactionalStateStorage<TState> where TState : class, new()
@@ -35,14 +36,19 @@ public sealed class PostgresTransactionalStateStorage<TState>(
         }
         else
         {
-            var earlier = new GrainState<TransactionalStateRecord<TState>>();
-            await earlierStorage.ReadStateAsync(stateName, grainId, earlier);
-            var record = earlier.ETag is null || earlier.State is null ? new TransactionalStateRecord<TState>() : earlier.State;
+            var record = await store.HasEarlierRecordsAsync() ? await ReadEarlierAsync() : new TransactionalStateRecord<TState>();
             (_etag, _committedSequenceId, _committed, metadata, _pending) =
                 (null, record.CommittedSequenceId, record.CommittedState, record.Metadata, record.PendingStates);
         }
 
         return new TransactionalStorageLoadResponse<TState>(Etag(_etag), _committed, _committedSequenceId, metadata, _pending.ToList());
+    }
+
+    private async Task<TransactionalStateRecord<TState>> ReadEarlierAsync()
+    {
+        var earlier = new GrainState<TransactionalStateRecord<TState>>();
+        await earlierStorage.ReadStateAsync(stateName, grainId, earlier);
+        return earlier.ETag is null || earlier.State is null ? new TransactionalStateRecord<TState>() : earlier.State;
     }
 
     public async Task<string> Store(string? expectedETag, TransactionalStateMetaData metadata, List<PendingTransactionState<TState>>? statesToPrepare, long? commitUpTo, long? abortAfter)

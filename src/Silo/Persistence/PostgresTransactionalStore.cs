@@ -42,6 +42,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<QueuedWrite> _queue = Channel.CreateUnbounded<QueuedWrite>();
     private readonly Task[] _writers;
+    private Task<bool>? _earlierRecords;
 
     public PostgresTransactionalStore(string connectionString, ILogger<PostgresTransactionalStore> logger)
     {
@@ -62,6 +63,33 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
         return await reader.ReadAsync()
             ? new TransactionalRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
             : null;
+    }
+
+    // Whether grain_state holds any transactional record that Orleans' grain-storage bridge wrote before
+    // transactional_state existed. Asked once per silo (again only after a failed ask): a database that never had one
+    // spares every grain without a row here (each new order, cart, shipment) a second read. No such record is written
+    // any more, so an answer of none stays true.
+    public async Task<bool> HasEarlierRecordsAsync()
+    {
+        var ask = _earlierRecords ??= AskEarlierRecordsAsync();
+        try
+        {
+            return await ask;
+        }
+        catch
+        {
+            _ = Interlocked.CompareExchange(ref _earlierRecords, null, ask);
+            throw;
+        }
+    }
+
+    private async Task<bool> AskEarlierRecordsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM grain_state WHERE payload->>'type' LIKE 'TransactionalStateRecord<%')", connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     // True when the row now has write.Etag; false when the stored etag was not the one before it (another writer's

@@ -63,16 +63,7 @@ public sealed class FavouritesGraphQLTests(GatewayFixture fixture)
     [Fact]
     public async Task AddFavourite_The501st_IsLimitExceeded()
     {
-        var admin = fixture.Grains.GetGrain<ICatalogAdminGrain>(0);
-        await admin.UpsertCategoryAsync(TestCatalog.CategoryId, "Test category");
-        var products = Enumerable.Range(0, IFavouritesGrain.Capacity + 1)
-            .Select(i => new ProductImport(TestCatalog.NewSku(), new ProductDetails($"Bulk {i}", "Imported by a test.", TestCatalog.CategoryId, 5m, 1, 100)))
-            .ToArray();
-        foreach (var batch in products.Chunk(ICatalogAdminGrain.MaxImport))
-        {
-            Assert.True((await admin.ImportProductsAsync([.. batch])).Succeeded);
-        }
-
+        var products = await TestCatalog.ImportAsync(fixture.Grains, IFavouritesGrain.Capacity + 1);
         var shopper = await fixture.SignUpAsync();
         var customerId = Guid.Parse((await shopper.DataAsync("{ me { id } }")).GetProperty("me").GetProperty("id").GetString()!);
         foreach (var product in products[..IFavouritesGrain.Capacity])

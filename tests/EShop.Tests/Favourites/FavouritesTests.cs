@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using EShop.Catalog;
 using EShop.Favourites;
 using EShop.Tests.Shared;
@@ -43,13 +42,7 @@ public sealed class FavouritesTests(EShopClusterFixture fixture)
     [Fact]
     public async Task Add_The501st_IsRefused_UntilOneIsRemoved()
     {
-        var admin = fixture.Grains.GetGrain<ICatalogAdminGrain>(0);
-        await admin.UpsertCategoryAsync(TestCatalog.CategoryId, "Test category");
-        var products = Enumerable.Range(0, IFavouritesGrain.Capacity + 1)
-            .Select(i => new ProductImport(TestCatalog.NewSku(), new ProductDetails($"Bulk {i}", "Imported by a test.", TestCatalog.CategoryId, 5m, 1, 100)))
-            .ToImmutableArray();
-        Assert.True((await admin.ImportProductsAsync(products[..IFavouritesGrain.Capacity])).Succeeded);
-        Assert.True((await admin.ImportProductsAsync(products[IFavouritesGrain.Capacity..])).Succeeded);
+        var products = await TestCatalog.ImportAsync(fixture.Grains, IFavouritesGrain.Capacity + 1);
         var favourites = Favourites(Guid.NewGuid());
         foreach (var product in products[..IFavouritesGrain.Capacity])
         {

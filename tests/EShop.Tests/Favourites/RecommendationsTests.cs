@@ -12,7 +12,7 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task ForProduct_RanksByOrdersTogether_ThenById_CountingARepeatedOrderOnce_WithoutPadding()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var (a, b, c, d, bestSeller) = (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
         var twice = Purchase(a, b);
 
@@ -28,12 +28,12 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task ForProduct_WithNoPartnerThatCanBeSold_RecommendsTheCategorysBestSellers_NeverItselfOrWhatNobodyBought()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var a = await ProductAsync(category);
         var soldOut = await ProductAsync(category, stock: 1);
         var gone = await ProductAsync(category);
         await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).RemoveProductAsync(gone.Id);
-        var (best, second, unsold) = (await ProductAsync(category, name: "b"), await ProductAsync(category, name: "c"), await ProductAsync(category, name: "a"));
+        var (best, second, unsold) = (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
         await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(soldOut.Id, -1);
 
         await AppendAsync(Purchase(a, soldOut), Purchase(a, gone), Purchase([gone], quantity: 9), Purchase([best], quantity: 3), Purchase([second], quantity: 2), Purchase(a));
@@ -54,7 +54,7 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task ForCustomer_RelatesFavouritesAndOrders_LeavingOutWhatTheyBought()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var (liked, bought, withLiked, withBought, alsoBought) =
             (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
         var customer = Guid.NewGuid();
@@ -73,7 +73,7 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task ForCustomer_WithTooLittleHistory_RecommendsTheBestSellersOfTheirFavouritesCategories()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var (liked, best, other) = (await ProductAsync(category), await ProductAsync(category), await ProductAsync(category));
         var customer = Guid.NewGuid();
         await fixture.Grains.GetGrain<IFavouritesGrain>(customer).AddAsync(liked.Id);
@@ -88,7 +88,7 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task Rebuild_FromTheStoredPurchases_GivesTheLiveAnswer()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var products = new List<ProductSnapshot>();
         for (var i = 0; i < 6; i++)
         {
@@ -141,7 +141,7 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
     [Fact]
     public async Task OrderPlaced_DeliveredTwice_IsCountedOnce()
     {
-        var category = await NewCategoryAsync();
+        var category = TestCatalog.NewCategoryId();
         var (a, b) = (await ProductAsync(category), await ProductAsync(category));
         var (customer, first, second) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var stream = fixture.Cluster.Client.GetStreamProvider(EShop.Shared.StreamNames.Provider)
@@ -172,19 +172,8 @@ public sealed class RecommendationsTests(EShopClusterFixture fixture)
         Assert.Equal(expected, ids);
     }
 
-    private async Task<string> NewCategoryAsync()
-    {
-        var id = "cat-" + Guid.NewGuid().ToString("N")[..10];
-        Assert.True((await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).UpsertCategoryAsync(id, "Recommended things")).Succeeded);
-        return id;
-    }
-
-    private async Task<ProductSnapshot> ProductAsync(string category, int stock = 10, string? name = null)
-    {
-        var result = await fixture.Grains.GetGrain<ICatalogAdminGrain>(0)
-            .UpsertProductAsync(TestCatalog.NewSku(), new ProductDetails(name ?? "Thing", "Made by a test.", category, 10m, stock, 100));
-        return result.Value!;
-    }
+    private Task<ProductSnapshot> ProductAsync(string category, int stock = 10) =>
+        TestCatalog.CreateProductAsync(fixture.Grains, stock: stock, categoryId: category);
 
     private Task AppendAsync(params Purchase[] purchases) =>
         Task.WhenAll(purchases.Select(p => fixture.Grains.GetGrain<IPurchaseLogGrain>(IPurchaseLogGrain.Of(p.OrderId)).AppendAsync(p)));
