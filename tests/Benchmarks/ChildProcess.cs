@@ -55,6 +55,9 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{url} did not become healthy.");
     }
 
+    // The CPU time of the host and the dotnet run that started it.
+    public TimeSpan CpuTime => Benchmarks.CpuTime.OfTree(_process.Id);
+
     // kill -9, the host and the dotnet run that started it.
     public void Kill() => _process.Kill(entireProcessTree: true);
 
