@@ -91,7 +91,7 @@ var storefront = new Storefront(http, GatewayUrl);
 Console.WriteLine($"{Environment.ProcessorCount} cores, {seconds} s per run; silo and gateway up in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
 var runs = new List<LoadRun>();
-string? cpuPerOrder = null;
+string? cpuPerOrder = null, gatewayPerRead = null;
 if (recoveryRun)
 {
     await RecoveryBenchmark.RunAsync(storefront, grains, second!, duration, duration, stamp);
@@ -134,7 +134,9 @@ else
 
     await LoadRun.MeasureAsync("warm-up", ReadClients, TimeSpan.FromSeconds(3), GraphQLRead);
     await LoadRun.MeasureAsync("warm-up", ReadClients, TimeSpan.FromSeconds(3), MinimalRead);
+    var gatewayBefore = gateway.CpuTime;
     runs.Add(await LoadRun.MeasureAsync($"(a) product(id), GraphQL, {ReadClients} clients", ReadClients, duration, GraphQLRead));
+    gatewayPerRead = $"Gateway CPU per product(id) over run (a): {(gateway.CpuTime - gatewayBefore).TotalMicroseconds / runs[^1].Requests:F0} µs";
     runs.Add(await LoadRun.MeasureAsync($"(b) same view, minimal API, {ReadClients} clients", ReadClients, duration, MinimalRead));
 
     // (c) Checkout through the gateway: each of 32 signed-up shoppers, in a loop, adds one unit of one of 200 products
@@ -183,6 +185,7 @@ Console.WriteLine();
 if (!searchRun)
 {
     Console.WriteLine($"GraphQL / minimal API: throughput {runs[0].PerSecond / runs[1].PerSecond:P0}, p50 latency x{runs[0].Percentile(50) / runs[1].Percentile(50):F2}");
+    Console.WriteLine(gatewayPerRead);
     Console.WriteLine(cpuPerOrder);
 }
 

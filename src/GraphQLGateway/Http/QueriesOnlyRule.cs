@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace EShop.GraphQLGateway.Http;
 
 // GET must not change anything: a mutation (or subscription) sent by GET fails validation with this rule's code.
-public sealed class QueriesOnlyRule : ValidationRuleBase
+public sealed class QueriesOnlyRule : ValidationRuleBase, IOperationTypeRule
 {
     public const string Code = "METHOD_NOT_ALLOWED";
 
@@ -17,6 +17,8 @@ public sealed class QueriesOnlyRule : ValidationRuleBase
             context.ReportError(new ValidationError(context.Document.Source, null, $"A {operation.Operation.ToString().ToLowerInvariant()} must be sent by POST.", operation) { Code = Code });
         }
     });
+
+    public bool Allows(OperationType type) => type == OperationType.Query;
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
 }

@@ -5,7 +5,7 @@ namespace EShop.GraphQLGateway.Http;
 
 // A subscription sends results over time, which one HTTP response cannot: sent by POST, it fails validation with this
 // rule's code and a pointer to the WebSocket protocol.
-public sealed class SubscriptionsOverWebSocketRule : ValidationRuleBase
+public sealed class SubscriptionsOverWebSocketRule : ValidationRuleBase, IOperationTypeRule
 {
     public const string Code = "SUBSCRIPTION_NEEDS_WEBSOCKET";
 
@@ -19,6 +19,8 @@ public sealed class SubscriptionsOverWebSocketRule : ValidationRuleBase
                 $"A subscription runs over a WebSocket at this path with the {GraphQLWebSocketEndpoint.SubProtocol} protocol.", operation) { Code = Code });
         }
     });
+
+    public bool Allows(OperationType type) => type != OperationType.Subscription;
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
 }
