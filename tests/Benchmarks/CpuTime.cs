@@ -50,11 +50,13 @@ public static class CpuTime
                 continue; // it ended while we looked
             }
 
-            // pid (name) state ppid ... utime stime: the name may hold spaces, so fields are counted after its ')'.
+            // pid (name) state ppid ... utime stime cutime cstime: the name may hold spaces, so fields are counted after
+            // its ')'. cutime and cstime are the children that ended and were reaped: PostgreSQL's backends that closed
+            // (pgbench's, when it finishes) count in the server's own process.
             var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             processes.Add((pid, int.Parse(fields[1], CultureInfo.InvariantCulture), name,
-                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)));
+                fields[11..15].Sum(field => long.Parse(field, CultureInfo.InvariantCulture))));
         }
 
         return processes;

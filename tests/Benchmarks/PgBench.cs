@@ -8,7 +8,8 @@ namespace EShop.Benchmarks;
 // for a checkout's writes, the ceiling the Durable profile's checkouts are compared with.
 public static partial class PgBench
 {
-    public static async Task<(double Tps, double LatencyMs)> RunAsync(string host, int port, string database, int clients, int seconds)
+    // Also PostgreSQL's CPU time per transaction while pgbench ran (every postgres process, from /proc).
+    public static async Task<(double Tps, double LatencyMs, TimeSpan CpuPerTransaction)> RunAsync(string host, int port, string database, int clients, int seconds)
     {
         await RunAsync("psql", ["-h", host, "-p", $"{port}", "-U", "postgres", "-d", database, "-qc", """
             CREATE TABLE bench_products (id int PRIMARY KEY, stock int NOT NULL, version int NOT NULL);
@@ -19,10 +20,13 @@ public static partial class PgBench
             """]);
         var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Last();
         var script = Path.Combine(ChildProcess.RepositoryRoot, "tests", "Benchmarks", "pgbench-checkout.sql");
+        var cpuBefore = CpuTime.OfName("postgres");
         var output = await RunAsync(Path.Combine(bin, "bin", "pgbench"),
             ["-h", host, "-p", $"{port}", "-U", "postgres", "-n", "-c", $"{clients}", "-j", "2", "-T", $"{seconds}", "-f", script, database]);
+        var cpu = CpuTime.OfName("postgres") - cpuBefore;
         return (double.Parse(Tps().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
-                double.Parse(Latency().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
+                double.Parse(Latency().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                cpu / long.Parse(Processed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private static async Task<string> RunAsync(string file, string[] args)
@@ -39,4 +43,7 @@ public static partial class PgBench
 
     [GeneratedRegex(@"latency average = ([0-9.]+) ms")]
     private static partial Regex Latency();
+
+    [GeneratedRegex(@"number of transactions actually processed: (\d+)")]
+    private static partial Regex Processed();
 }

@@ -192,8 +192,8 @@ if (!searchRun)
 if (durable)
 {
     await Database.CreateAsync($"eshop_pgbench_{stamp}");
-    var (tps, latency) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", Shoppers, seconds);
-    Console.WriteLine($"pgbench, the checkout's writes as one PostgreSQL transaction, {Shoppers} clients: {tps:F0} tps, {latency:F2} ms average");
+    var (tps, latency, cpu) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", Shoppers, seconds);
+    Console.WriteLine($"pgbench, the checkout's writes as one PostgreSQL transaction, {Shoppers} clients: {tps:F0} tps, {latency:F2} ms average, PostgreSQL CPU {cpu.TotalMilliseconds:F2} ms per transaction");
     Console.WriteLine($"Durable checkouts / pgbench ceiling: {runs[2].PerSecond / tps:P1}");
 }
 
