@@ -14,13 +14,13 @@ public static class CpuTime
         var processes = Read();
         var children = processes.ToLookup(p => p.Parent);
         var ticks = 0L;
-        var pending = new Stack<int>([root]);
-        while (pending.TryPop(out var pid))
+        var pending = new Stack<(int Pid, int Parent, string Name, long Ticks)>(processes.Where(p => p.Pid == root));
+        while (pending.TryPop(out var process))
         {
-            ticks += processes.Where(p => p.Pid == pid).Sum(p => p.Ticks);
-            foreach (var child in children[pid])
+            ticks += process.Ticks;
+            foreach (var child in children[process.Pid])
             {
-                pending.Push(child.Pid);
+                pending.Push(child);
             }
         }
 
