@@ -37,6 +37,10 @@ public static class GatewayBuilderExtensions
             .UseTransactions()
             .AddActivityPropagation());
 
+        // One instance: the filter on every grain call, told by ClusterCircuit's probe which silos are active.
+        builder.Services.AddSingleton<SiloDepartures>();
+        builder.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<SiloDepartures>());
+
         // Serve /health (503) while the client is still connecting, instead of not listening at all.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);

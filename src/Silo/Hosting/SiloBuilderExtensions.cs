@@ -64,10 +64,11 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddThirdParties();
 
-        // Orleans:Transactions binds TransactionalStateOptions. RemoteTransactionPingFrequency (how long a participant
-        // left prepared by a crashed transaction manager waits before asking for the outcome) and PrepareTimeout (how
-        // long a manager waits for a dead participant) bound how long a crash keeps a product locked, beyond the 10 s
-        // Orleans fixes for a transaction whose coordinator died (docs/architecture.md, Recovery).
+        // Orleans:Transactions binds TransactionalStateOptions. LockTimeout (how long a transaction may hold a lock:
+        // one whose coordinator died holds it that long), RemoteTransactionPingFrequency (how long a participant left
+        // prepared by a crashed transaction manager waits before asking for the outcome) and PrepareTimeout (how long a
+        // manager waits for a dead participant) bound how long a crash keeps a product locked (docs/architecture.md,
+        // Recovery).
         silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using EShop.Carts;
 using EShop.Catalog;
 using EShop.Catalog.Events;
+using EShop.GraphQLGateway.Hosting;
 using EShop.Ordering;
 using EShop.Shared;
 using EShop.Tests.Ordering;
@@ -131,6 +132,58 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         output.WriteLine($"After silo {cluster.Silos[0].Id} was killed the gateway answered GraphQL after {answeredAfter.TotalSeconds:F1} s and /health was 200 again after {outage.Elapsed.TotalSeconds:F1} s.");
 
         Assert.Equal(before.GetProperty("products").GetProperty("totalCount").GetInt32(), after.GetProperty("products").GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task GatewayWithTwoSilos_AnswersRequestsCaughtOnAKilledSilo_WithoutWaitingOutTheResponseTimeout()
+    {
+        await using var cluster = await DurableCluster.CreateAsync();
+        await cluster.StartSiloAsync();
+        await cluster.StartSiloAsync();
+        var gateway = await cluster.StartGatewayAsync(new Dictionary<string, string>
+        {
+            ["EShop__RateLimits__SignUpsPerMinute"] = "100000",
+            ["EShop__RateLimits__RequestsPerSecond"] = "0",
+        });
+        var grains = await cluster.ConnectClientAsync();
+        var product = await TestCatalog.CreateProductAsync(grains, stock: 100);
+
+        // Shorter than Orleans' 30 s response timeout, which is what a request lost with the silo waited for before.
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{gateway.HttpPort}"), Timeout = TimeSpan.FromSeconds(20) };
+        var shoppers = new List<GraphQLClient>();
+        for (var i = 0; i < 12; i++)
+        {
+            var signedUp = await new GraphQLClient(http, null).DataAsync(
+                "mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }",
+                new { input = new { email = $"caught-{i}-{Guid.NewGuid():N}@example.com", password = "password-1", name = "Caught" } });
+            shoppers.Add(new GraphQLClient(http, signedUp.GetProperty("signUp").GetProperty("accessToken").GetString()));
+        }
+
+        const string SetQuantity = "mutation($id: ID!, $quantity: Int!) { setCartQuantity(productId: $id, quantity: $quantity) { cart { itemCount } } }";
+        await Task.WhenAll(shoppers.Select(s => s.DataAsync(SetQuantity, new { id = product.Id, quantity = 1 })));
+
+        // Frozen, the silo takes requests and answers none, through its own gateway or forwarded to its grains; killed,
+        // it takes them along.
+        var victim = cluster.Silos[0];
+        await victim.FreezeAsync();
+        var clock = Stopwatch.StartNew();
+        var requests = shoppers.Select(s => s.PostAsync(SetQuantity, new { id = product.Id, quantity = 2 })).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        victim.Kill();
+        var answers = await Task.WhenAll(requests);
+        output.WriteLine($"All {answers.Length} requests answered {clock.Elapsed.TotalSeconds:F1} s after the freeze: "
+            + string.Join(", ", answers.Select(a => a.Body.TryGetProperty("errors", out var e) ? e[0].GetProperty("extensions").GetProperty("code").GetString() : "ok")));
+
+        // Without the gateway's guard the requests on the killed silo would have waited 30 s, past the client's timeout.
+        Assert.Contains(answers, a => a.Body.TryGetProperty("errors", out var errors)
+            && errors[0].GetProperty("extensions").GetProperty("code").GetString() == SiloDepartures.Code);
+
+        // Tried again, they reach the grains' new activations.
+        foreach (var shopper in shoppers)
+        {
+            var cart = await UntilAnsweredAsync(() => shopper.DataAsync(SetQuantity, new { id = product.Id, quantity = 2 }));
+            Assert.Equal(2, cart.GetProperty("setCartQuantity").GetProperty("cart").GetProperty("itemCount").GetInt32());
+        }
     }
 
     // A checkout caught behind a transaction the dead silo took part in waits for PrepareTimeout, the death
