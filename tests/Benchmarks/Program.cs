@@ -28,11 +28,15 @@ const int ReadClients = 16, Shoppers = 32, SearchClients = 16, BenchProducts = 2
 const int GatewayPort = 30_100;
 const string SiloUrl = "http://127.0.0.1:8181", SecondSiloUrl = "http://127.0.0.1:8183", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
 
+// A cluster of its own per run: Redis keeps a run's silos in the membership table after it ends, and a silo of the next
+// run on the same port would be taken for an old one that never left (messages addressed to it, connections dropped).
+var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+var clusterId = $"eshop-bench-{stamp}";
 var orleans = new Dictionary<string, string>
 {
     ["Orleans__SiloPort"] = "11211",
     ["Orleans__GatewayPort"] = GatewayPort.ToString(),
-    ["Orleans__ClusterId"] = "eshop-bench",
+    ["Orleans__ClusterId"] = clusterId,
     ["EShop__DemoCatalog__Enabled"] = "true",
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__EShop.Silo.DemoCatalog"] = "Information",
@@ -47,7 +51,6 @@ if (searchRun)
 }
 
 Directory.CreateDirectory(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs"));
-var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
 if (durable)
 {
     // PostgreSQL (fsync on, the server's default) and Redis from deploy/local, and a fresh database for this run.
@@ -70,7 +73,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls(MinimalApiUrl);
 builder.UseOrleansClient(client => client
     .UseStaticClustering(new IPEndPoint(IPAddress.Loopback, GatewayPort))
-    .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("eshop", "eshop-bench"))
+    .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("eshop", clusterId))
     .UseConnectionRetryFilter(async (_, ct) => { await Task.Delay(500, ct); return true; })
     .UseTransactions());
 var app = builder.Build();
