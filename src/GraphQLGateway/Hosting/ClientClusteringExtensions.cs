@@ -25,6 +25,13 @@ public static class ClientClusteringExtensions
 
         if (configuration["EShop:Profile"] is "Durable" or "Azure")
         {
+            // The client sends through the silos' gateways it knows, and learns of them from Redis every
+            // GatewayListRefreshPeriod: Orleans' one minute left a gateway started with the first silo sending
+            // everything through that one, so killing it caught every request in flight, and the client had only a
+            // dead gateway until it looked again. Orleans:Gateway binds GatewayOptions.
+            client.Services.AddOptions<GatewayOptions>()
+                .Configure(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+                .BindConfiguration("Orleans:Gateway");
             return client.UseRedisClustering(configuration.GetConnectionString("Redis")
                 ?? throw new InvalidOperationException("The Durable profile needs ConnectionStrings:Redis (ConnectionStrings__Redis)."));
         }
