@@ -3,10 +3,11 @@ using Orleans.Runtime;
 
 namespace EShop.GraphQLGateway.Hosting;
 
-// The gateway sends each grain call to one silo's gateway, which forwards it to the silo holding the grain and keeps
-// no record of it. When that silo is killed with the call on it, no answer and no rejection ever comes back: the
-// Orleans client waits out its 30 s response timeout, and a shopper's checkout hangs that long although the grain is
-// active again on another silo a few seconds after the death (docs/architecture.md, Recovery). So the gateway watches
+// The gateway sends each grain call through one silo's gateway, which forwards it to the silo holding the grain and
+// keeps no record of it. When a silo is killed with a call on it, whether as the gateway the call went through or as
+// the grain's host, no answer and no rejection ever comes back: the Orleans client waits out its 30 s response
+// timeout, and a shopper's checkout hangs that long although the grain is active again on another silo a few seconds
+// after the death (docs/architecture.md, Recovery). So the gateway watches
 // the cluster's active silos (ClusterCircuit's probe, every second), and a call that was in flight when one of them
 // left and is still unanswered a grace period later is failed with UNAVAILABLE. The storefront tries again (a checkout
 // with the same idempotency key, which never orders twice) and reaches the grain's new activation. A call that was
