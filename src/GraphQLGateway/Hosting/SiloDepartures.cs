@@ -7,11 +7,11 @@ namespace EShop.GraphQLGateway.Hosting;
 // keeps no record of it. When a silo is killed with a call on it, whether as the gateway the call went through or as
 // the grain's host, no answer and no rejection ever comes back: the Orleans client waits out its 30 s response
 // timeout, and a shopper's checkout hangs that long although the grain is active again on another silo a few seconds
-// after the death (docs/architecture.md, Recovery). So the gateway watches
-// the cluster's active silos (ClusterCircuit's probe, every second), and a call that was in flight when one of them
-// left and is still unanswered a grace period later is failed with UNAVAILABLE. The storefront tries again (a checkout
-// with the same idempotency key, which never orders twice) and reaches the grain's new activation. A call that was
-// only slow goes on in the cluster; the gateway stops waiting for it.
+// after the death (docs/architecture.md, Recovery). So the gateway watches the cluster's active silos (ClusterCircuit's
+// probe, every second), and a call that was in flight when one of them left and is still unanswered a grace period
+// later is failed with UNAVAILABLE. The storefront tries again (a checkout with the same idempotency key, which never
+// orders twice) and reaches the grain's new activation. A call that was only slow goes on in the cluster; the gateway
+// stops waiting for it.
 public sealed class SiloDepartures(TimeProvider time) : IOutgoingGrainCallFilter
 {
     public const string Code = "UNAVAILABLE";
