@@ -11,6 +11,9 @@ public sealed partial class ClusterCircuit : BackgroundService
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
+    // The error code of a request the cluster could not take, here or through SiloDepartures: worth trying again.
+    public const string UnavailableCode = "UNAVAILABLE";
+
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private const int MissedProbes = 2;

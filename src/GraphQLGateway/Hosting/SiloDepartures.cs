@@ -14,8 +14,6 @@ namespace EShop.GraphQLGateway.Hosting;
 // stops waiting for it.
 public sealed class SiloDepartures(TimeProvider time) : IOutgoingGrainCallFilter
 {
-    public const string Code = "UNAVAILABLE";
-
     // Long enough for a call on a surviving silo to finish (a checkout's p99 under load is about 0.5 s).
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
@@ -35,7 +33,8 @@ public sealed class SiloDepartures(TimeProvider time) : IOutgoingGrainCallFilter
             var now = active.ToHashSet();
             if (_active is not null && !_active.IsSubsetOf(now))
             {
-                departed = Interlocked.Exchange(ref _departure, new CancellationTokenSource());
+                departed = _departure;
+                Volatile.Write(ref _departure, new CancellationTokenSource());
             }
 
             _active = now;
@@ -70,7 +69,7 @@ public sealed class SiloDepartures(TimeProvider time) : IOutgoingGrainCallFilter
         catch (TimeoutException) when (!call.IsCompleted)
         {
             call.Ignore();
-            throw new ExecutionError("A part of the shop's cluster stopped while this request was on it; try again.") { Code = Code };
+            throw new ExecutionError("A part of the shop's cluster stopped while this request was on it; try again.") { Code = ClusterCircuit.UnavailableCode };
         }
     }
 }

@@ -120,7 +120,7 @@ public static class GraphQLHttpEndpoint
         if (http.RequestServices.GetRequiredService<ClusterCircuit>().Isolated)
         {
             http.Response.Headers.RetryAfter = ((int)ClusterCircuit.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, "UNAVAILABLE", "The shop cannot reach its cluster just now; try again shortly.");
+            await WriteErrorAsync(http, serializer, StatusCodes.Status503ServiceUnavailable, ClusterCircuit.UnavailableCode, "The shop cannot reach its cluster just now; try again shortly.");
             return;
         }
 

@@ -176,7 +176,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
 
         // Without the gateway's guard the requests on the killed silo would have waited 30 s, past the client's timeout.
         Assert.Contains(answers, a => a.Body.TryGetProperty("errors", out var errors)
-            && errors[0].GetProperty("extensions").GetProperty("code").GetString() == SiloDepartures.Code);
+            && errors[0].GetProperty("extensions").GetProperty("code").GetString() == ClusterCircuit.UnavailableCode);
 
         // Tried again, they reach the grains' new activations.
         foreach (var shopper in shoppers)

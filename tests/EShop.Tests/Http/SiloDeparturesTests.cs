@@ -44,7 +44,7 @@ public sealed class SiloDeparturesTests
         departure.Cancel();
 
         var error = await Assert.ThrowsAsync<ExecutionError>(() => waiting);
-        Assert.Equal(SiloDepartures.Code, error.Code);
+        Assert.Equal(ClusterCircuit.UnavailableCode, error.Code);
     }
 
     [Fact]
