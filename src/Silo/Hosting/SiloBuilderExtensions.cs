@@ -46,6 +46,10 @@ public static class SiloBuilderExtensions
         }
 
         silo.UseTransactions();
+        LockTimeoutTransactionAgent.Decorate(silo.Services);
+        silo.Services.AddSingleton<TransactionSenders>();
+        silo.Services.AddSingleton<IOutgoingGrainCallFilter>(services => services.GetRequiredService<TransactionSenders>());
+        silo.Services.AddSingleton<IIncomingGrainCallFilter>(services => services.GetRequiredService<TransactionSenders>());
         silo.AddIncomingGrainCallFilter<PermissionFilter>();
         if (ClusterTls.Certificate(silo.Configuration) is { } certificate)
         {
@@ -64,11 +68,11 @@ public static class SiloBuilderExtensions
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.AddThirdParties();
 
-        // Orleans:Transactions binds TransactionalStateOptions. LockTimeout (how long a transaction may hold a lock:
-        // one whose coordinator died holds it that long), RemoteTransactionPingFrequency (how long a participant left
-        // prepared by a crashed transaction manager waits before asking for the outcome) and PrepareTimeout (how long a
-        // manager waits for a dead participant) bound how long a crash keeps a product locked (docs/architecture.md,
-        // Recovery).
+        // Orleans:Transactions binds TransactionalStateOptions. LockTimeout (how long a transaction may hold a lock: one
+        // whose coordinator died holds it that long; LockTimeoutTransactionAgent makes it the only bound),
+        // RemoteTransactionPingFrequency (how long a participant left prepared by a crashed transaction manager waits
+        // before asking for the outcome) and PrepareTimeout (how long a manager waits for a dead participant) bound how
+        // long a crash keeps a product locked (docs/architecture.md, Recovery).
         silo.Services.Configure<TransactionalStateOptions>(silo.Configuration.GetSection("Orleans:Transactions"));
         silo.Services.AddSingleton(TimeProvider.System);
 
