@@ -12,7 +12,7 @@ namespace EShop.Ordering;
 // customer hears of all of them at once.
 //
 // The transaction locks the products first and the customer's own order and cart after. Orleans breaks any lock a
-// transaction has held for longer than its lock timeout (Orleans:Transactions:LockTimeout, 8 s by default), and a
+// transaction has held for longer than its lock timeout (Orleans:Transactions:LockTimeout, 4 s here), and a
 // best-selling product can keep a checkout waiting that long, most of all while a silo's death leaves its
 // transactions to time out: a checkout that locked its cart and then queued for the product would find its cart lock
 // broken by the time it got the product, abort, and queue again, so that under load no checkout got through for
