@@ -9,83 +9,69 @@ using Orleans.Transactions;
 
 namespace EShop.Tests.Hosting;
 
-// A silo declared dead is simulated by asking the membership to kill the second silo: the test client then speaks for
-// it, setting the request context entry a silo stamps on its transactional requests.
+// A dead silo: the second silo, stopped at once and declared dead through the membership. The test client speaks for
+// it, setting the request context entry a silo stamps on the transactional requests it sends.
 public sealed class TransactionSendersTests
 {
     [Fact]
     public async Task ARequestFromADeadSilo_IsRefused_AndChangesNothing()
     {
-        var cluster = await TestSilo.StartAsync(2);
-        try
+        await using var cluster = await TestSilo.StartAsync(2);
+        var grains = cluster.Client;
+        var product = await ProductOnFirstSiloAsync(cluster);
+        var dead = await KillSecondSiloAsync(cluster);
+        var transactions = grains.ServiceProvider.GetRequiredService<ITransactionClient>();
+        var reserve = grains.GetGrain<IProductGrain>(product.Id);
+
+        var refused = await Assert.ThrowsAnyAsync<OrleansTransactionException>(() => Task.Run(async () =>
         {
-            var grains = cluster.Client;
-            var product = await ProductOnFirstSiloAsync(cluster);
-            var dead = await KillSecondSiloAsync(cluster);
-            var transactions = grains.ServiceProvider.GetRequiredService<ITransactionClient>();
-            var reserve = grains.GetGrain<IProductGrain>(product.Id);
-
-            var refused = await Assert.ThrowsAnyAsync<OrleansTransactionException>(() => Task.Run(async () =>
-            {
-                RequestContext.Set(TransactionSenders.SenderKey, dead);
-                await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
-            }));
-            Assert.Contains("has been declared dead", refused.ToString());
-
-            // The same reservation from a live sender goes through, and is the only one applied.
+            RequestContext.Set(TransactionSenders.SenderKey, dead);
             await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
-            Assert.Equal(9, (await reserve.GetAsync())!.Stock);
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
-        }
+        }));
+        Assert.Contains("has been declared dead", refused.ToString());
+
+        // The same reservation from a live sender goes through, and is the only one applied.
+        await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
+        Assert.Equal(9, (await reserve.GetAsync())!.Stock);
     }
 
     [Fact]
     public async Task ARequestWhoseSenderDiesWhileItWaitsForTheLock_ReleasesTheLockAtOnce_AndChangesNothing()
     {
-        var cluster = await TestSilo.StartAsync(2);
-        try
+        await using var cluster = await TestSilo.StartAsync(2);
+        var grains = cluster.Client;
+        var product = await ProductOnFirstSiloAsync(cluster);
+        var transactions = grains.ServiceProvider.GetRequiredService<ITransactionClient>();
+        var reserve = grains.GetGrain<IProductGrain>(product.Id);
+        var second = cluster.SecondarySilos[0].SiloAddress;
+
+        // The first transaction holds the product's lock until released.
+        var release = new TaskCompletionSource();
+        var reserved = new TaskCompletionSource();
+        var holder = transactions.RunTransaction(TransactionOption.Create, async () =>
         {
-            var grains = cluster.Client;
-            var product = await ProductOnFirstSiloAsync(cluster);
-            var transactions = grains.ServiceProvider.GetRequiredService<ITransactionClient>();
-            var reserve = grains.GetGrain<IProductGrain>(product.Id);
-            var second = cluster.SecondarySilos[0].SiloAddress;
+            await reserve.ReserveAsync(1, 5m);
+            reserved.SetResult();
+            await release.Task;
+        });
+        await reserved.Task;
 
-            // The first transaction holds the product's lock until released.
-            var release = new TaskCompletionSource();
-            var reserved = new TaskCompletionSource();
-            var holder = transactions.RunTransaction(TransactionOption.Create, async () =>
-            {
-                await reserve.ReserveAsync(1, 5m);
-                reserved.SetResult();
-                await release.Task;
-            });
-            await reserved.Task;
-
-            // The second, sent by the second silo while it lives, queues for the lock; the silo then dies.
-            var waiter = Task.Run(async () =>
-            {
-                RequestContext.Set(TransactionSenders.SenderKey, second);
-                await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
-            });
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-            Assert.False(waiter.IsCompleted);
-            await KillSecondSiloAsync(cluster);
-            release.SetResult();
-            await holder;
-
-            // It gets the lock for a coordinator that is gone: its transaction is aborted there and then.
-            await Assert.ThrowsAnyAsync<OrleansTransactionException>(() => waiter);
+        // The second, sent by the second silo while it lives, queues for the lock; the silo then dies.
+        var waiter = Task.Run(async () =>
+        {
+            RequestContext.Set(TransactionSenders.SenderKey, second);
             await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
-            Assert.Equal(8, (await reserve.GetAsync())!.Stock);
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
-        }
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(waiter.IsCompleted);
+        await KillSecondSiloAsync(cluster);
+        release.SetResult();
+        await holder;
+
+        // It gets the lock for a coordinator that is gone: its transaction is aborted there and then.
+        await Assert.ThrowsAnyAsync<OrleansTransactionException>(() => waiter);
+        await transactions.RunTransaction(TransactionOption.Create, () => reserve.ReserveAsync(1, 5m));
+        Assert.Equal(8, (await reserve.GetAsync())!.Stock);
     }
 
     [Fact]
@@ -99,15 +85,8 @@ public sealed class TransactionSendersTests
         Assert.Equal((true, TimeSpan.FromSeconds(3)), Assert.Single(inner.Started));
 
         // And it is the agent the silo uses.
-        var cluster = await TestSilo.StartAsync(1);
-        try
-        {
-            Assert.IsType<LockTimeoutTransactionAgent>(((InProcessSiloHandle)cluster.Primary!).SiloHost!.Services.GetRequiredService<ITransactionAgent>());
-        }
-        finally
-        {
-            await cluster.DisposeAsync();
-        }
+        await using var cluster = await TestSilo.StartAsync(1);
+        Assert.IsType<LockTimeoutTransactionAgent>(((InProcessSiloHandle)cluster.Primary!).SiloHost!.Services.GetRequiredService<ITransactionAgent>());
     }
 
     // A product whose activation is on the silo that stays up: made again until one is.
