@@ -34,9 +34,10 @@ public sealed class ChildProcess : IAsyncDisposable
         return new ChildProcess(process);
     }
 
+    // Five minutes: a Durable silo that loads 100,008 demo products answers once they are in, about 90 s.
     public static async Task WaitHealthyAsync(HttpClient http, string url)
     {
-        for (var attempt = 0; attempt < 240; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             try
             {

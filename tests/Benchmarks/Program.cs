@@ -9,7 +9,7 @@ using EShop.Customers;
 //   dotnet build EShop.sln -c Release
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- [seconds] [Local|Durable]
 //       catalog reads (GraphQL vs minimal API), checkout through the gateway, and on Durable pgbench's ceiling
-//   dotnet run -c Release --no-build --project tests/Benchmarks -- search [seconds] [productsPerCategory]
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- search [seconds] [productsPerCategory] [Local|Durable]
 //       the demo catalog generated at 12 x productsPerCategory products (8334: 100,008), then catalog searches
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- recovery [seconds]
 //       two Durable silos; shoppers buy while one silo is killed with kill -9 after seconds, and for seconds more
@@ -21,7 +21,7 @@ var watchersRun = args.FirstOrDefault() == "watchers";
 var rest = searchRun || recoveryRun || watchersRun ? args[1..] : args;
 var seconds = rest.Length > 0 && !watchersRun ? int.Parse(rest[0]) : 10;
 var watchers = watchersRun && rest.Length > 0 ? int.Parse(rest[0]) : 10_000;
-var durable = recoveryRun || (!searchRun && rest.Length > 1 && rest[1] == "Durable");
+var durable = recoveryRun || rest.ElementAtOrDefault(searchRun ? 2 : 1) == "Durable";
 var productsPerCategory = searchRun && rest.Length > 1 ? int.Parse(rest[1]) : 8334;
 var duration = TimeSpan.FromSeconds(seconds);
 const int ReadClients = 16, Shoppers = 32, SearchClients = 16, BenchProducts = 200;
@@ -192,7 +192,7 @@ if (!searchRun)
     Console.WriteLine(cpuPerOrder);
 }
 
-if (durable)
+if (durable && !searchRun)
 {
     await Database.CreateAsync($"eshop_pgbench_{stamp}");
     var (tps, latency, cpu) = await PgBench.RunAsync("127.0.0.1", Database.PostgresPort, $"eshop_pgbench_{stamp}", Shoppers, seconds);
