@@ -20,14 +20,15 @@ public sealed partial class TransactionSenders(
     // The request context entry that names the sending silo.
     public const string SenderKey = "eshop.transaction-sender";
 
-    public Task Invoke(IOutgoingGrainCallContext context)
-    {
-        if (context.Request is TransactionRequestBase)
-        {
-            RequestContext.Set(SenderKey, silo.SiloAddress);
-        }
+    public Task Invoke(IOutgoingGrainCallContext context) =>
+        context.Request is TransactionRequestBase ? InvokeStampedAsync(context) : context.Invoke();
 
-        return context.Invoke();
+    // Set inside an async method, the entry goes with this request only, not with the caller's later calls (and the
+    // stream events they publish).
+    private async Task InvokeStampedAsync(IOutgoingGrainCallContext context)
+    {
+        RequestContext.Set(SenderKey, silo.SiloAddress);
+        await context.Invoke();
     }
 
     public Task Invoke(IIncomingGrainCallContext context) =>
