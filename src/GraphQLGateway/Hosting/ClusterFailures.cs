@@ -1,5 +1,5 @@
 using GraphQL;
-using GraphQL.DI;
+using GraphQL.Execution;
 using Orleans.Runtime;
 using Orleans.Transactions;
 
@@ -10,29 +10,20 @@ namespace EShop.GraphQLGateway.Hosting;
 // GraphQL.NET, each would reach the storefront as a code made of its class name (ORLEANS_CASCADING_ABORT,
 // SILO_UNAVAILABLE...), which no storefront can know. They are answered with UNAVAILABLE, the code the gateway's
 // circuit and SiloDepartures answer with, and a message saying whether the change was certainly not made.
-public sealed class ClusterFailures : IConfigureExecution
+public static class ClusterFailures
 {
     public const string NothingChanged = "The shop could not do this just now and changed nothing; try again.";
 
     public const string OutcomeUnknown =
         "The shop's cluster could not confirm whether this was done; try again (a checkout with the same idempotency key never orders twice).";
 
-    public float SortOrder => 60;
-
-    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    // The schema's unhandled-exception handler (AddUnhandledExceptionHandler).
+    public static void Handle(UnhandledExceptionContext context)
     {
-        var unhandled = options.UnhandledExceptionDelegate;
-        options.UnhandledExceptionDelegate = context =>
+        if (ErrorFor(context.OriginalException) is { } error)
         {
-            if (ErrorFor(context.OriginalException) is { } error)
-            {
-                context.Exception = error;
-                return Task.CompletedTask;
-            }
-
-            return unhandled(context);
-        };
-        return next(options);
+            context.Exception = error;
+        }
     }
 
     // Null for an exception that is not the cluster's (a bug): it stays the internal error it is.
@@ -52,6 +43,6 @@ public sealed class ClusterFailures : IConfigureExecution
         _ => null,
     };
 
-    // Without the exception as inner: GraphQL.NET would list its class name among the error's codes.
-    private static ExecutionError Unavailable(string message) => new(message) { Code = ClusterCircuit.UnavailableCode };
+    // An UNAVAILABLE error, without the exception as inner: GraphQL.NET would list its class name among the error's codes.
+    public static ExecutionError Unavailable(string message) => new(message) { Code = ClusterCircuit.UnavailableCode };
 }

@@ -157,7 +157,7 @@ public static class GatewayBuilderExtensions
             .AddScopedSubscriptionExecutionStrategy()
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<NoSuggestionsInErrors>()
-            .ConfigureExecution<ClusterFailures>()
+            .AddUnhandledExceptionHandler(ClusterFailures.Handle)
 
             // Complexity runs on every request, cached document or not: list sizes come from arguments, which
             // variables set.

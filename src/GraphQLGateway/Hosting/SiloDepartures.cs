@@ -1,4 +1,3 @@
-using GraphQL;
 using Orleans.Runtime;
 
 namespace EShop.GraphQLGateway.Hosting;
@@ -69,7 +68,7 @@ public sealed class SiloDepartures(TimeProvider time) : IOutgoingGrainCallFilter
         catch (TimeoutException) when (!call.IsCompleted)
         {
             call.Ignore();
-            throw new ExecutionError("A part of the shop's cluster stopped while this request was on it; try again.") { Code = ClusterCircuit.UnavailableCode };
+            throw ClusterFailures.Unavailable("A part of the shop's cluster stopped while this request was on it; try again.");
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class ClusterFailuresTests
     public async Task AResolverThatMeetsACascadingAbort_AnswersUnavailable_WithoutOrleansNames()
     {
         var services = new ServiceCollection()
-            .AddGraphQL(graphql => graphql.AddSchema<Throwing>().AddSystemTextJson().ConfigureExecution<ClusterFailures>())
+            .AddGraphQL(graphql => graphql.AddSchema<Throwing>().AddSystemTextJson().AddUnhandledExceptionHandler(ClusterFailures.Handle))
             .BuildServiceProvider();
         var executer = services.GetRequiredService<IDocumentExecuter<ISchema>>();
 
