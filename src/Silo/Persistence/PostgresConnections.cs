@@ -5,8 +5,9 @@ namespace EShop.Silo.Persistence;
 // Database per service: every bounded context's grain storage has a connection of its own. By default all derive
 // from ConnectionStrings:Postgres with the context's name as schema (search path); EShop:Databases:<context>
 // points one of them at another database or server. Each connection string is a pool of its own, so derived ones
-// are capped (unless the base string sets a size) to keep a few silos within the server's max_connections, and
-// prepare the statements they repeat (unless the base string says otherwise).
+// are capped (unless the base string sets a size) to keep a few silos within the server's max_connections,
+// prepare the statements they repeat, and skip the session reset when a connection goes back to the pool (each unless
+// the base string says otherwise).
 public static class PostgresConnections
 {
     // Reminders, the stream queue and the stream pub-sub state belong to the cluster, not to a context.
@@ -38,6 +39,16 @@ public static class PostgresConnections
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        // With prepared statements Npgsql cannot reset a returned connection with DISCARD ALL, so it sends seven
+        // statements instead (RESET ALL, pg_advisory_unlock_all(), CLOSE ALL, UNLISTEN *…) before the next command:
+        // most of the statements the server ran while loading the 100,000-product catalog. Nothing here leaves
+        // session state behind (no SET, LISTEN, session advisory lock or temporary table; the migrator's lock is the
+        // transaction's), so there is nothing to reset.
+        if (!Sets(server, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

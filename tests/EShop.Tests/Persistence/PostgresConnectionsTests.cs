@@ -17,16 +17,16 @@ public sealed class PostgresConnectionsTests
         var derived = For("ordering", ("ConnectionStrings:Postgres", "Host=db;Database=eshop"));
 
         Assert.Equal(("db", "eshop", "ordering"), (derived.Host, derived.Database, derived.SearchPath));
-        Assert.Equal((PostgresConnections.DerivedPoolSize, PostgresConnections.AutoPreparedStatements, 2),
-            (derived.MaxPoolSize, derived.MaxAutoPrepare, derived.AutoPrepareMinUsages));
+        Assert.Equal((PostgresConnections.DerivedPoolSize, PostgresConnections.AutoPreparedStatements, 2, true),
+            (derived.MaxPoolSize, derived.MaxAutoPrepare, derived.AutoPrepareMinUsages, derived.NoResetOnClose));
     }
 
     [Fact]
     public void Derived_KeepsWhatTheBaseStringSets()
     {
-        var derived = For("catalog", ("ConnectionStrings:Postgres", "Host=db;Database=eshop;Maximum Pool Size=40;Max Auto Prepare=0"));
+        var derived = For("catalog", ("ConnectionStrings:Postgres", "Host=db;Database=eshop;Maximum Pool Size=40;Max Auto Prepare=0;No Reset On Close=false"));
 
-        Assert.Equal((40, 0), (derived.MaxPoolSize, derived.MaxAutoPrepare));
+        Assert.Equal((40, 0, false), (derived.MaxPoolSize, derived.MaxAutoPrepare, derived.NoResetOnClose));
     }
 
     [Fact]
