@@ -37,6 +37,32 @@ public sealed class TransactionalStoreTests
     }
 
     [Fact]
+    public async Task ManyGrainsReadingAtOnce_EachGetsItsOwnRow_AndNoneWhereThereIsNone()
+    {
+        var database = await CatalogSchemaAsync();
+        await using var store = new PostgresTransactionalStore(database, NullLogger<PostgresTransactionalStore>.Instance);
+        Assert.All(await Task.WhenAll(Enumerable.Range(0, 300).Select(i => store.WriteAsync(Row($"g{i}", etag: 1, committed: $$"""{"n":{{i}}}"""))).ToList()), Assert.True);
+
+        // Read in a shuffled order, with grains that have no row between them and one grain asked twice in the group.
+        var asked = Enumerable.Range(0, 300).Select(i => $"g{i * 7 % 300}").Concat(["none1", "g5", "none2"]).ToList();
+        var rows = await Task.WhenAll(asked.Select(grain => store.ReadAsync(grain, "s")).ToList());
+
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (asked[i].StartsWith("none", StringComparison.Ordinal))
+            {
+                Assert.Null(rows[i]);
+                continue;
+            }
+
+            var n = int.Parse(asked[i][1..]);
+            Assert.Equal($$"""{"n": {{n}}}""", rows[i]!.CommittedState);
+        }
+
+        Assert.Null(await store.ReadAsync("g0", "other state"));
+    }
+
+    [Fact]
     public async Task UpdateWithoutCommittedState_KeepsTheStoredOne()
     {
         var database = await CatalogSchemaAsync();
