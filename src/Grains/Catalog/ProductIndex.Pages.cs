@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
@@ -6,6 +7,10 @@ namespace EShop.Catalog;
 // Counting the matches and picking the page: see ProductIndex.cs.
 public sealed partial class ProductIndex
 {
+    // Per search with words, a mark per slot: its band + 1 where a match passes the filters, 0 elsewhere. Arrays come
+    // back with only the marked slots cleared, so renting one costs nothing like clearing it.
+    private static readonly ArrayPool<ushort> Marks = ArrayPool<ushort>.Create();
+
     // No words: every product that passes the filters, in the sort's kept order.
     private ProductPage Browse(ProductQuery query, Filter filter)
     {
@@ -24,7 +29,7 @@ public sealed partial class ProductIndex
             }
         }
 
-        return new ProductPage(Walk(KeptOrder(query.Sort, CurrentOrders()), query, filter, [total], words: null), query.Offset, total);
+        return new ProductPage(Walk(KeptOrder(query.Sort, CurrentOrders()), query, [total], slot => Passes(slot, filter) ? 0 : -1), query.Offset, total);
     }
 
     // Words: the products every word matches, scored by the sum of the words' points. Relevance ranks by score, then
@@ -38,61 +43,77 @@ public sealed partial class ProductIndex
         var orders = CurrentOrders();
         var byScore = query.Sort == ProductSort.Relevance;
         var bands = new int[byScore ? 3 * words.Length + 1 : 1];
-        for (var i = 0; i < fewest.Slots.Length; i++)
+        var marks = Marks.Rent(_products.Count);
+        try
         {
-            if (Passes(fewest.Slots[i], filter) && Score(fewest, i, matches) is > 0 and var score)
+            for (var i = 0; i < fewest.Slots.Length; i++)
             {
-                bands[byScore ? score : 0]++;
+                if (Passes(fewest.Slots[i], filter) && Score(fewest, i, matches) is > 0 and var score)
+                {
+                    var band = byScore ? score : 0;
+                    bands[band]++;
+                    marks[fewest.Slots[i]] = (ushort)(band + 1);
+                }
             }
+
+            var total = bands.Sum();
+            if (WalkCost(bands, query) < fewest.Slots.Length)
+            {
+                return new ProductPage(Walk(KeptOrder(query.Sort, orders), query, bands, slot => marks[slot] - 1), query.Offset, total);
+            }
+
+            var keep = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
+            var nameRank = orders.NameRank;
+            Comparison<Match> order = query.Sort switch
+            {
+                ProductSort.Relevance => (a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+                ProductSort.Name => (a, b) => nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+                ProductSort.PriceAsc => (a, b) => _salePrices[a.Slot].CompareTo(_salePrices[b.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+                ProductSort.PriceDesc => (a, b) => _salePrices[b.Slot].CompareTo(_salePrices[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+                ProductSort.Newest => (a, b) => _created[b.Slot].CompareTo(_created[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
+                _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
+            };
+
+            // The worst match kept is at the top of the heap, to be replaced by a better one. A match's band is its score
+            // under relevance, the only sort that reads the score.
+            var best = new PriorityQueue<Match, Match>(Comparer<Match>.Create((a, b) => order(b, a)));
+            foreach (var slot in fewest.Slots)
+            {
+                if (marks[slot] == 0)
+                {
+                    continue;
+                }
+
+                var match = new Match(slot, marks[slot] - 1);
+                if (best.Count < keep)
+                {
+                    best.Enqueue(match, match);
+                }
+                else if (keep > 0 && order(match, best.Peek()) < 0)
+                {
+                    best.DequeueEnqueue(match, match);
+                }
+            }
+
+            var sorted = best.UnorderedItems.Select(m => m.Element).ToArray();
+            Array.Sort(sorted, order);
+            return new ProductPage([.. sorted.Skip(query.Offset).Select(m => _products[m.Slot])], query.Offset, total);
         }
-
-        var total = bands.Sum();
-        if (WalkCost(bands, query) < fewest.Slots.Length)
+        finally
         {
-            return new ProductPage(Walk(KeptOrder(query.Sort, orders), query, filter, bands, matches), query.Offset, total);
+            foreach (var slot in fewest.Slots)
+            {
+                marks[slot] = 0;
+            }
+
+            Marks.Return(marks);
         }
-
-        var keep = (int)Math.Min((long)query.Offset + query.Limit, int.MaxValue);
-        var nameRank = orders.NameRank;
-        Comparison<Match> order = query.Sort switch
-        {
-            ProductSort.Relevance => (a, b) => b.Score.CompareTo(a.Score) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            ProductSort.Name => (a, b) => nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            ProductSort.PriceAsc => (a, b) => _salePrices[a.Slot].CompareTo(_salePrices[b.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            ProductSort.PriceDesc => (a, b) => _salePrices[b.Slot].CompareTo(_salePrices[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            ProductSort.Newest => (a, b) => _created[b.Slot].CompareTo(_created[a.Slot]) is var c and not 0 ? c : nameRank[a.Slot].CompareTo(nameRank[b.Slot]),
-            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Unknown sort."),
-        };
-
-        // The worst match kept is at the top of the heap, to be replaced by a better one.
-        var best = new PriorityQueue<Match, Match>(Comparer<Match>.Create((a, b) => order(b, a)));
-        for (var i = 0; i < fewest.Slots.Length; i++)
-        {
-            var slot = fewest.Slots[i];
-            if (!Passes(slot, filter) || Score(fewest, i, matches) is not (> 0 and var score))
-            {
-                continue;
-            }
-
-            var match = new Match(slot, score);
-            if (best.Count < keep)
-            {
-                best.Enqueue(match, match);
-            }
-            else if (keep > 0 && order(match, best.Peek()) < 0)
-            {
-                best.DequeueEnqueue(match, match);
-            }
-        }
-
-        var sorted = best.UnorderedItems.Select(m => m.Element).ToArray();
-        Array.Sort(sorted, order);
-        return new ProductPage([.. sorted.Skip(query.Offset).Select(m => _products[m.Slot])], query.Offset, total);
     }
 
     // The page read from a kept order, band by band from the last (the highest score; a single band but for relevance):
     // the band's matches past the offset, up to the limit, stopping once all of the band's matches have gone by.
-    private ImmutableArray<ProductSnapshot> Walk(int[] order, ProductQuery query, Filter filter, int[] bands, WordMatches[]? words)
+    // bandOf answers a slot's band, or -1 when the product is not a match.
+    private ImmutableArray<ProductSnapshot> Walk(int[] order, ProductQuery query, int[] bands, Func<int, int> bandOf)
     {
         var page = ImmutableArray.CreateBuilder<ProductSnapshot>(Math.Max(0, Math.Min(query.Limit, bands.Sum() - query.Offset)));
         var skip = query.Offset;
@@ -108,7 +129,7 @@ public sealed partial class ProductIndex
             for (var i = 0; i < order.Length && page.Count < query.Limit && seen < bands[band]; i++)
             {
                 var slot = order[i];
-                if (Passes(slot, filter) && BandOf(slot, words, bands.Length) == band && seen++ >= skip)
+                if (bandOf(slot) == band && seen++ >= skip)
                 {
                     page.Add(_products[slot]);
                 }
@@ -139,29 +160,6 @@ public sealed partial class ProductIndex
         }
 
         return cost;
-    }
-
-    // The band of the product in slot: its score with several bands, 0 with one; -1 when a word does not match it.
-    private static int BandOf(int slot, WordMatches[]? words, int bands)
-    {
-        if (words is null)
-        {
-            return 0;
-        }
-
-        var score = 0;
-        foreach (var word in words)
-        {
-            var at = Array.BinarySearch(word.Slots, slot);
-            if (at < 0)
-            {
-                return -1;
-            }
-
-            score += word.Points[at];
-        }
-
-        return bands > 1 ? score : 0;
     }
 
     private static int[] KeptOrder(ProductSort sort, Orders orders) => sort switch
