@@ -47,6 +47,7 @@ public sealed class ProductPartitionGrain(
         }
 
         await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
+        await this.PublishAsync(StreamNames.CatalogOffers, changes.Where(c => c.IsOffer), c => c.ProductId);
     }
 
     public Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view) =>

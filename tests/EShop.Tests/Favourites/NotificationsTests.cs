@@ -36,13 +36,30 @@ public sealed class NotificationsTests(EShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ProductWatchers_AreActivatedByOffersAlone()
+    {
+        var product = await TestCatalog.CreateProductAsync(fixture.Grains, price: 20m, stock: 5);
+        var watchers = fixture.Grains.GetGrain<IProductWatchersGrain>(product.Id);
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+
+        // A creation, a price rise and a sale are no offers: the history records them, the watchers never wake.
+        await Admin.SetPriceAsync(product.Id, 25m);
+        await Admin.AdjustStockAsync(product.Id, -1);
+        await Eventually.MatchesAsync(() => fixture.Grains.GetGrain<IProductHistoryGrain>(product.Id).GetAsync(), h => h.Length == 3);
+        Assert.Null(await management.GetActivationAddress(watchers));
+
+        await Admin.SetPriceAsync(product.Id, 15m);
+        await Eventually.MatchesAsync(() => management.GetActivationAddress(watchers).AsTask(), silo => silo is not null);
+    }
+
+    [Fact]
     public async Task PriceDrop_DeliveredTwice_MakesOneNotification()
     {
         var product = await TestCatalog.CreateProductAsync(fixture.Grains, price: 20m);
         var watcher = Assert.Single(await WatchAsync(product.Id, 1));
         var dropped = new PriceChanged(product with { Price = 18m, Version = product.Version + 1 }, DateTimeOffset.UtcNow, 20m);
         var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, product.Id));
+            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.CatalogOffers, product.Id));
 
         await stream.OnNextAsync(dropped);
         await stream.OnNextAsync(dropped);

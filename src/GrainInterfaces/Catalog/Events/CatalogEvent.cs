@@ -12,4 +12,10 @@ public abstract record CatalogEvent(
     public string ProductId => Product.Id;
 
     public long Version => Product.Version;
+
+    /// <summary>
+    /// Whether the change is an offer to a shopper waiting on the product: a lower sale price, or stock again after
+    /// none, of a product still on the catalog.
+    /// </summary>
+    public virtual bool IsOffer => false;
 }

@@ -4,4 +4,7 @@ namespace EShop.Catalog.Events;
 [GenerateSerializer, Immutable, Alias("eshop.catalog.PriceChanged")]
 public sealed record PriceChanged(
     ProductSnapshot Product, DateTimeOffset At,
-    [property: Id(0)] decimal PreviousSalePrice) : CatalogEvent(Product, At);
+    [property: Id(0)] decimal PreviousSalePrice) : CatalogEvent(Product, At)
+{
+    public override bool IsOffer => !Product.Removed && Product.SalePrice < PreviousSalePrice;
+}

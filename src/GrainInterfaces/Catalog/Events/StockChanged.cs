@@ -10,4 +10,6 @@ public sealed record StockChanged(
     public const string Adjusted = "adjusted";
     public const string Sold = "sold";
     public const string Released = "released";
+
+    public override bool IsOffer => !Product.Removed && Product.Stock > 0 && Product.Stock - Delta <= 0;
 }
