@@ -1,6 +1,9 @@
 namespace EShop.Shared;
 
-/// <summary>The stream provider that carries domain events, and one stream namespace per context.</summary>
+/// <summary>
+/// The stream provider that carries domain events, and one stream namespace per context; the catalog has a second, for
+/// its offers.
+/// </summary>
 public static class StreamNames
 {
     public const string Provider = "events";
@@ -12,5 +15,6 @@ public static class StreamNames
     /// every sale.
     /// </summary>
     public const string CatalogOffers = "catalog-offers";
+
     public const string Ordering = "ordering";
 }
