@@ -22,7 +22,10 @@ public sealed class ProductPartitionGrain(
         }
     }
 
-    public async Task CommitAsync(ImmutableArray<CatalogEvent> changes)
+    // The events go out while the shard writes its product list: only the views wait for that write.
+    public Task CommitAsync(ImmutableArray<CatalogEvent> changes) => Task.WhenAll(ShowAsync(changes), PublishEventsAsync(changes));
+
+    private async Task ShowAsync(ImmutableArray<CatalogEvent> changes)
     {
         // A product is remembered before any view shows it, so no view shows one that a restart would forget.
         if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
@@ -45,7 +48,10 @@ public sealed class ProductPartitionGrain(
             ImmutableArray<ProductSnapshot> sent = [.. newer.Values];
             await _views.NotifyAsync(view => view.ProductsChangedAsync(sent));
         }
+    }
 
+    private async Task PublishEventsAsync(ImmutableArray<CatalogEvent> changes)
+    {
         await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
         await this.PublishAsync(StreamNames.CatalogOffers, changes.Where(c => c.IsOffer), c => c.ProductId);
     }
