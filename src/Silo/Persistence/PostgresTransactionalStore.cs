@@ -55,8 +55,8 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
     public PostgresTransactionalStore(string connectionString, ILogger<PostgresTransactionalStore> logger)
     {
         (_connectionString, _logger) = (connectionString, logger);
-        _writes = new GroupedQueue<QueuedWrite>(Writers, MaxBatch, FlushAsync);
-        _reads = new GroupedQueue<QueuedRead>(Readers, MaxBatch, FlushAsync);
+        _writes = new GroupedQueue<QueuedWrite>(Writers, MaxBatch, WriteBatchAsync);
+        _reads = new GroupedQueue<QueuedRead>(Readers, MaxBatch, ReadBatchAsync);
     }
 
     // The row as committed when the statement carrying this read began, which is after the call: a read never misses
@@ -108,7 +108,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
         await _reads.DisposeAsync();
     }
 
-    private async Task FlushAsync(IReadOnlyList<QueuedRead> batch)
+    private async Task ReadBatchAsync(IReadOnlyList<QueuedRead> batch)
     {
         try
         {
@@ -149,7 +149,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
         return rows;
     }
 
-    private async Task FlushAsync(IReadOnlyList<QueuedWrite> batch)
+    private async Task WriteBatchAsync(IReadOnlyList<QueuedWrite> batch)
     {
         try
         {
@@ -166,7 +166,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
             LogBatchRefused(_logger, exception, batch.Count);
             foreach (var queued in batch)
             {
-                await FlushAsync([queued]);
+                await WriteBatchAsync([queued]);
             }
         }
         catch (Exception exception)
