@@ -45,5 +45,5 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>The outbox's events up to <paramref name="sequence"/> are published: they leave it.</summary>
     [Transaction(TransactionOption.Join), Alias("Acknowledge")]
-    Task AcknowledgeAsync(long sequence);
+    Task<OrderSnapshot> AcknowledgeAsync(long sequence);
 }

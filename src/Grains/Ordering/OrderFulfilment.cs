@@ -11,8 +11,16 @@ namespace EShop.Ordering;
 // shipment); a label pays or confirms the order and creates its shipment; a tracking event moves shipment and order.
 // Each returns what committed; the order process publishes the events. A transaction's retries log through the order
 // process's logger.
+//
+// One per order process activation, which runs every transaction that changes the order (checkout included), one at a
+// time. So the order as the last of them committed it is the order as it stands, and reading it is not a transaction
+// of its own: a read-only transaction still writes the order's row (its read time), and a saga pass read the order
+// each time. It is forgotten when a transaction starts and kept only from one that committed, so one that failed or
+// left its outcome in doubt leaves the next read to the grain.
 internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId, ILogger logger)
 {
+    private OrderSnapshot? _committed;
+
     // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too;
     // rounds that keep meeting such transactions give up after this many (checkout too).
     public const int MaxRounds = 5;
@@ -21,7 +29,10 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
     private IShipmentGrain Shipment => grains.GetGrain<IShipmentGrain>(orderId);
 
-    public Task<OrderSnapshot?> ReadAsync() => TransactionRetry.ExecuteAsync(Order.GetAsync, logger);
+    public async Task<OrderSnapshot?> ReadAsync() => _committed ??= await TransactionRetry.ExecuteAsync(Order.GetAsync, logger);
+
+    // The order as a checkout's committed transaction or read found it.
+    public void Remember(OrderSnapshot order) => _committed = order;
 
     // Cancels an order that has not shipped. An order's lines never change once placed: a committed read tells which
     // products to release, and a refusal (the order is missing, shipped or cancelled) locks no product.
@@ -33,6 +44,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         {
             if (await ReadAsync() is { Status: OrderStatus.PendingPayment or OrderStatus.Paid } open)
             {
+                _committed = null;
                 await transactions.RunWithRetryAsync(async () =>
                 {
                     released.Clear();
@@ -66,11 +78,13 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
             if (cancelled?.Succeeded == true)
             {
+                _committed = cancelled.Value;
                 break;
             }
 
             // The refusal is confirmed by a transaction that commits refusing too; one that would cancel after all (it
             // read a transaction that since committed or aborted) aborts instead, releasing nothing, and the loop runs again.
+            _committed = null;
             await transactions.RunWithRetryAsync(async () =>
             {
                 cancelled = await Order.CancelAsync(reason, []);
@@ -93,6 +107,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<OrderSnapshot>? labelled = null;
         var detail = $"{label.Carrier} {label.TrackingNumber}";
+        _committed = null;
         await transactions.RunWithRetryAsync(async () =>
         {
             labelled = paid ? await Order.MarkPaidAsync(label.TrackingNumber, detail) : await Order.ConfirmAsync(label.TrackingNumber, detail);
@@ -106,7 +121,8 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             return true;
         }, logger);
 
-        return labelled!;
+        _committed = labelled!.Value;
+        return labelled;
     }
 
     // Records a tracking event on the shipment and, when it moved, on the order.
@@ -114,6 +130,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<ShipmentSnapshot?>? moved = null;
         OrderSnapshot? order = null;
+        _committed = null;
         await transactions.RunWithRetryAsync(async () =>
         {
             (moved, order) = (await Shipment.AdvanceAsync(tracking), null);
@@ -125,19 +142,27 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             return true;
         }, logger);
 
+        _committed = order;
         return (moved!, order);
     }
 
-    public async Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured)
+    public Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured) =>
+        UpdateAsync(() => Order.RecordRefundAsync(totalRefunded, captured));
+
+    // Takes the published events up to sequence out of the outbox.
+    public Task<OrderSnapshot> AcknowledgeAsync(long sequence) => UpdateAsync(() => Order.AcknowledgeAsync(sequence));
+
+    private async Task<OrderSnapshot> UpdateAsync(Func<Task<OrderSnapshot>> change)
     {
         OrderSnapshot? order = null;
+        _committed = null;
         await transactions.RunWithRetryAsync(async () =>
         {
-            order = await Order.RecordRefundAsync(totalRefunded, captured);
+            order = await change();
             return true;
         }, logger);
 
-        return order!;
+        return _committed = order!;
     }
 
     public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.ExecuteAsync(Shipment.GetAsync, logger);

@@ -37,7 +37,7 @@ public sealed class OrderGrain(
     public Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured) =>
         UpdateAsync(s => s.RecordRefund(Id, totalRefunded, captured, time.GetUtcNow()));
 
-    public Task AcknowledgeAsync(long sequence) => state.PerformUpdate(s => s.Acknowledge(sequence));
+    public Task<OrderSnapshot> AcknowledgeAsync(long sequence) => UpdateAsync(s => s.Acknowledge(sequence));
 
     private Task<Result<OrderSnapshot>> LabelShipmentAsync(string trackingNumber, bool paid, string detail) => state.PerformUpdate(s =>
         s.LabelShipment(Id, trackingNumber, paid, time.GetUtcNow(), detail) is { } error

@@ -82,7 +82,7 @@ public sealed partial class OrderProcessGrain
         if (_published > _acknowledged)
         {
             var published = _published;
-            await transactions.RunWithRetryAsync(async () => await Order.AcknowledgeAsync(published), logger);
+            await Fulfilment.AcknowledgeAsync(published);
             _acknowledged = published;
         }
     }

@@ -30,7 +30,9 @@ public sealed partial class OrderProcessGrain(
 
     private IPaymentGrain Payment => grains.GetGrain<IPaymentGrain>(Id);
 
-    private OrderFulfilment Fulfilment => new(transactions, grains, time, Id, logger);
+    private OrderFulfilment? _fulfilment;
+
+    private OrderFulfilment Fulfilment => _fulfilment ??= new(transactions, grains, time, Id, logger);
 
     // Every call on this grain, the reminder's ticks included, runs in a logging scope that names the order: a line
     // logged without its id (a transaction's retry, Orleans' own) still says which order it was about.
@@ -114,6 +116,7 @@ public sealed partial class OrderProcessGrain(
         }
 
         var order = attempt.Order!;
+        Fulfilment.Remember(order);
         if (attempt.Placed)
         {
             metrics.OrdersPlaced.Add(1, new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
