@@ -64,13 +64,17 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Next;
         }
 
-        if (await Fulfilment.LabelAsync(label, paid) is { Succeeded: true } labelled)
+        if (await Fulfilment.LabelAsync(label, paid) is not { Succeeded: true } labelled)
         {
-            await TryPublishOutboxAsync(labelled.Value!);
-            LogLabelled(logger, order.Id, label.TrackingNumber);
+            return SagaStep.Next;
         }
 
-        return SagaStep.Next;
+        await TryPublishOutboxAsync(labelled.Value!);
+        LogLabelled(logger, order.Id, label.TrackingNumber);
+
+        // A parcel labelled this moment is where its label put it: the reminder's next tick asks the carrier, where
+        // asking now cost every order a read of its shipment and a call to the carrier.
+        return SagaStep.Wait;
     }
 
     // Tracks the parcel until delivery; cash on delivery is captured then.
