@@ -1,9 +1,10 @@
 namespace EShop.Ordering;
 
 /// <summary>
-/// The observers following one order. Its key is the order id as the ordering stream spells it
-/// (<c>orderId.ToString()</c>), because it is an implicit subscriber of that stream and Orleans derives the grain key
-/// from the stream key. Nothing is stored: a subscription lasts <see cref="ObserverLifetime"/> unless renewed.
+/// The observers following the orders of one partition of the ordering stream (key:
+/// <see cref="Shared.StreamNames.OrderingKey"/> of the order id), because it is an implicit subscriber of that stream
+/// and Orleans derives the grain key from the stream key. Nothing is stored: a subscription lasts
+/// <see cref="ObserverLifetime"/> unless renewed.
 /// </summary>
 [Alias("eshop.ordering.IOrderUpdatesGrain")]
 public interface IOrderUpdatesGrain : IGrainWithStringKey
@@ -12,12 +13,15 @@ public interface IOrderUpdatesGrain : IGrainWithStringKey
     static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Subscribes the observer, or renews its subscription. True when it was not subscribed: a first subscription,
-    /// or one this grain lost (its silo went away), after which the subscriber may have missed changes.
+    /// Subscribes the observer to the order's changes, or renews its subscription. True when it was not subscribed: a
+    /// first subscription, or one this grain lost (its silo went away), after which the subscriber may have missed changes.
     /// </summary>
     [Alias("Subscribe")]
-    Task<bool> SubscribeAsync(IOrderObserver observer);
+    Task<bool> SubscribeAsync(Guid orderId, IOrderObserver observer);
 
     [Alias("Unsubscribe")]
-    Task UnsubscribeAsync(IOrderObserver observer);
+    Task UnsubscribeAsync(Guid orderId, IOrderObserver observer);
+
+    static IOrderUpdatesGrain For(IGrainFactory grains, Guid orderId) =>
+        grains.GetGrain<IOrderUpdatesGrain>(Shared.StreamNames.OrderingKey(orderId));
 }

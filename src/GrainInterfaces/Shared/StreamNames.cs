@@ -16,5 +16,15 @@ public static class StreamNames
     /// </summary>
     public const string CatalogOffers = "catalog-offers";
 
+    /// <summary>
+    /// Keyed by <see cref="OrderingKey"/>, a partition of the order id, not by the order: its implicit subscribers are
+    /// then a few activations that stay, where one per order was activated, subscribed to and collected again for each
+    /// event. One order's events are on one stream, in the order they were published.
+    /// </summary>
     public const string Ordering = "ordering";
+
+    public const int OrderingPartitions = 32;
+
+    public static string OrderingKey(Guid orderId) =>
+        Partitions.Of(orderId, OrderingPartitions).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,7 @@ using Orleans.Streams;
 namespace EShop.Favourites;
 
 // Takes placed orders off the ordering stream into the purchase log and the customer's purchases. An implicit
-// subscriber keyed like the stream by order id; it keeps nothing, and leaves as soon as it is idle.
+// subscriber keyed like the stream, by partition of the order id; it keeps nothing.
 [ImplicitStreamSubscription(StreamNames.Ordering), GrainType("eshop.favourites.purchase-feed")]
 public sealed class PurchaseFeedGrain(IGrainFactory grains) : Grain, IPurchaseFeedGrain
 {
@@ -19,7 +19,6 @@ public sealed class PurchaseFeedGrain(IGrainFactory grains) : Grain, IPurchaseFe
 
     private async Task OnOrderingEventAsync(OrderingEvent e)
     {
-        DeactivateOnIdle();
         if (e is not OrderPlaced placed)
         {
             return;

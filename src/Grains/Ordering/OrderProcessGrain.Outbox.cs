@@ -67,7 +67,7 @@ public sealed partial class OrderProcessGrain
                     break;
             }
 
-            await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [entry.Event], e => e.OrderId.ToString());
+            await this.PublishAsync<OrderingEvent>(StreamNames.Ordering, [entry.Event], e => StreamNames.OrderingKey(e.OrderId));
             _published = entry.Sequence;
             metrics.OutboxWaiting.Add(-1);
         }

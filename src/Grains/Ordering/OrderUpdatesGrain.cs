@@ -7,39 +7,56 @@ using Orleans.Utilities;
 
 namespace EShop.Ordering;
 
-// Relays an order's changes to whoever follows it (the gateway's subscriptions). An implicit subscriber of the
-// ordering stream, so every order's events reach it without anyone subscribing it to the stream; observers are
-// transient and kept in memory only, and a subscriber that stops renewing is dropped after ObserverLifetime.
+// Relays the changes of the orders of one ordering stream partition to whoever follows them (the gateway's
+// subscriptions). An implicit subscriber of its partition's stream, so every order's events reach it without anyone
+// subscribing it; observers are transient and kept in memory only, and a subscriber that stops renewing is dropped
+// after ObserverLifetime. The activation stays while subscribers renew; an event for an order nobody follows costs a
+// dictionary lookup.
 [ImplicitStreamSubscription(StreamNames.Ordering), GrainType("eshop.ordering.order-updates")]
 internal sealed partial class OrderUpdatesGrain(IGrainFactory grains, ILogger<OrderUpdatesGrain> logger) : Grain, IOrderUpdatesGrain
 {
-    private readonly ObserverManager<IOrderObserver> _observers = new(IOrderUpdatesGrain.ObserverLifetime, logger);
-
-    private string OrderId => this.GetPrimaryKeyString();
+    private readonly Dictionary<Guid, ObserverManager<IOrderObserver>> _followers = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<OrderingEvent>(StreamId.Create(StreamNames.Ordering, OrderId));
+        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<OrderingEvent>(StreamId.Create(StreamNames.Ordering, this.GetPrimaryKeyString()));
         await stream.SubscribeAsync((e, _) => NotifyAsync(e));
+
+        // Subscribers that went away without unsubscribing, of orders that no longer change, leave with their lifetime.
+        this.RegisterGrainTimer(ClearExpired, IOrderUpdatesGrain.ObserverLifetime, IOrderUpdatesGrain.ObserverLifetime);
     }
 
-    public Task<bool> SubscribeAsync(IOrderObserver observer) => Task.FromResult(_observers.SubscribeOrRenew(observer));
-
-    public Task UnsubscribeAsync(IOrderObserver observer)
+    public Task<bool> SubscribeAsync(Guid orderId, IOrderObserver observer)
     {
-        _observers.Unsubscribe(observer);
+        if (!_followers.TryGetValue(orderId, out var observers))
+        {
+            _followers[orderId] = observers = new(IOrderUpdatesGrain.ObserverLifetime, logger);
+        }
+
+        return Task.FromResult(observers.SubscribeOrRenew(observer));
+    }
+
+    public Task UnsubscribeAsync(Guid orderId, IOrderObserver observer)
+    {
+        if (_followers.TryGetValue(orderId, out var observers))
+        {
+            observers.Unsubscribe(observer);
+            Forget(orderId, observers);
+        }
+
         return Task.CompletedTask;
     }
 
     private async Task NotifyAsync(OrderingEvent e)
     {
-        _observers.ClearExpired();
-        if (_observers.Count == 0)
+        if (!_followers.TryGetValue(e.OrderId, out var observers))
         {
-            // Most orders have nobody watching. Reading the order is a read-only transaction, which on the Durable
-            // profile writes its read time to storage: only pay for it for a listener. And an activation per order
-            // event would otherwise linger for the collection age.
-            DeactivateOnIdle();
+            return;
+        }
+
+        observers.ClearExpired();
+        if (Forget(e.OrderId, observers))
+        {
             return;
         }
 
@@ -51,9 +68,23 @@ internal sealed partial class OrderUpdatesGrain(IGrainFactory grains, ILogger<Or
             return;
         }
 
-        LogNotifying(logger, e.OrderId, e.GetType().Name, _observers.Count);
-        await _observers.Notify(o => o.OnOrderUpdated(order));
+        LogNotifying(logger, e.OrderId, e.GetType().Name, observers.Count);
+        await observers.Notify(o => o.OnOrderUpdated(order));
     }
+
+    private Task ClearExpired()
+    {
+        foreach (var (orderId, observers) in _followers)
+        {
+            observers.ClearExpired();
+            Forget(orderId, observers);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // True when the order has no observers left, and is forgotten.
+    private bool Forget(Guid orderId, ObserverManager<IOrderObserver> observers) => observers.Count == 0 && _followers.Remove(orderId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: {Event} goes to {Observers} observers")]
     private static partial void LogNotifying(ILogger logger, Guid orderId, string @event, int observers);

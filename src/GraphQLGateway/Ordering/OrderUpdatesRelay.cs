@@ -14,7 +14,7 @@ internal sealed class OrderUpdatesRelay : ObserverRelay<IOrderObserver, OrderSna
 
     protected override string Subject => $"order {_orderId}";
 
-    private IOrderUpdatesGrain Updates => Grains.GetGrain<IOrderUpdatesGrain>(_orderId.ToString());
+    private IOrderUpdatesGrain Updates => IOrderUpdatesGrain.For(Grains, _orderId);
 
     public static OrderUpdatesRelay Start(IGrainFactory grains, Guid orderId, IObserver<OrderSnapshot> subscriber, TimeProvider time, ILogger logger)
     {
@@ -29,9 +29,9 @@ internal sealed class OrderUpdatesRelay : ObserverRelay<IOrderObserver, OrderSna
         return Task.CompletedTask;
     }
 
-    protected override Task<bool> SubscribeAsync(IOrderObserver reference) => Updates.SubscribeAsync(reference);
+    protected override Task<bool> SubscribeAsync(IOrderObserver reference) => Updates.SubscribeAsync(_orderId, reference);
 
-    protected override Task UnsubscribeAsync(IOrderObserver reference) => Updates.UnsubscribeAsync(reference);
+    protected override Task UnsubscribeAsync(IOrderObserver reference) => Updates.UnsubscribeAsync(_orderId, reference);
 
     // The order as it is now, first and after a lost subscription: every kind of change shows in it.
     protected override async Task CatchUpAsync(bool lost) => Forward(await Grains.GetGrain<IOrderGrain>(_orderId).GetAsync());

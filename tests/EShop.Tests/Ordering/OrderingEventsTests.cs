@@ -24,10 +24,15 @@ public sealed class OrderingEventsTests(EShopClusterFixture fixture)
         var orderId = OrderIds.ForCheckout(customerId, request.IdempotencyKey);
         var received = new ConcurrentQueue<OrderingEvent>();
         var subscription = await fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<OrderingEvent>(StreamId.Create(StreamNames.Ordering, orderId.ToString()))
+            .GetStream<OrderingEvent>(StreamId.Create(StreamNames.Ordering, StreamNames.OrderingKey(orderId)))
             .SubscribeAsync((e, _) =>
             {
-                received.Enqueue(e);
+                // The stream carries the events of every order in the order's partition.
+                if (e.OrderId == orderId)
+                {
+                    received.Enqueue(e);
+                }
+
                 return Task.CompletedTask;
             });
 
