@@ -109,7 +109,7 @@ public sealed partial class OrderProcessGrain
 
     private async Task<SagaStep> NextStepAsync(OrderSnapshot order)
     {
-        var payment = await Payment.GetAsync();
+        var payment = await ReadPaymentAsync();
         if (payment is not null && payment.Refunded > order.Refunded)
         {
             // A refund the ledger completed and the order has not heard of (its silo died in between).

@@ -30,7 +30,7 @@ public sealed partial class OrderProcessGrain
         {
             case PaymentStatus.Pending:
                 LogAuthorizing(logger, order.Id, order.Total, order.Currency, order.Payment.Method);
-                var decided = await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                var decided = await MovePaymentAsync(p => p.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency)));
                 LogAuthorized(logger, order.Id, decided.Status);
                 metrics.Authorizations.Add(1,
                     new KeyValuePair<string, object?>("outcome", decided.Status == PaymentStatus.Declined ? "declined" : "approved"),
@@ -40,7 +40,7 @@ public sealed partial class OrderProcessGrain
                 await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
                 return SagaStep.Next;
             case PaymentStatus.Authorized when !cashOnDelivery:
-                LogCaptured(logger, order.Id, (await Payment.CaptureAsync()).Captured);
+                LogCaptured(logger, order.Id, (await MovePaymentAsync(p => p.CaptureAsync())).Captured);
                 return SagaStep.Next;
             case PaymentStatus.Authorized or PaymentStatus.Captured:
                 return await LabelAsync(order, paid: !cashOnDelivery);
@@ -89,7 +89,7 @@ public sealed partial class OrderProcessGrain
         {
             if (payment is { Status: PaymentStatus.Authorized })
             {
-                LogCaptured(logger, Id, (await Payment.CaptureAsync()).Captured);
+                LogCaptured(logger, Id, (await MovePaymentAsync(p => p.CaptureAsync())).Captured);
                 return SagaStep.Next;
             }
 
@@ -138,14 +138,14 @@ public sealed partial class OrderProcessGrain
         {
             case null when order.Payment.Method == PaymentMethod.GiftCard:
                 LogCompensating(logger, Id, "recording the gift card's debit, to credit it back");
-                await Payment.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency));
+                await MovePaymentAsync(p => p.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency)));
                 return SagaStep.Next;
             case null or PaymentStatus.Pending or PaymentStatus.Authorized:
-                await Payment.VoidAsync();
+                await MovePaymentAsync(p => p.VoidAsync());
                 LogVoided(logger, Id);
                 return SagaStep.Next;
             case PaymentStatus.Captured or PaymentStatus.PartiallyRefunded when payment.Refundable > 0:
-                if (await Payment.RefundAsync(payment.Refundable) is { Succeeded: true } refunded)
+                if (await RefundPaymentAsync(payment.Refundable) is { Succeeded: true } refunded)
                 {
                     LogRefunded(logger, Id, refunded.Value!.Refunded, "cancelled");
                 }

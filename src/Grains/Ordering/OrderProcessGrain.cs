@@ -32,6 +32,11 @@ public sealed partial class OrderProcessGrain(
 
     private OrderFulfilment? _fulfilment;
 
+    // The payment ledger as the last call on it answered. Only this process moves it, so a saga pass need not ask it
+    // again (it did, once a pass); like the order (OrderFulfilment), it is dropped when a call starts and kept from one
+    // that answered, so a call that failed makes the next pass read the ledger.
+    private PaymentSnapshot? _payment;
+
     private OrderFulfilment Fulfilment => _fulfilment ??= new(transactions, grains, time, Id, logger);
 
     // Every call on this grain, the reminder's ticks included, runs in a logging scope that names the order: a line
@@ -190,8 +195,8 @@ public sealed partial class OrderProcessGrain(
         Result<PaymentSnapshot> refunded;
         try
         {
-            var payment = await Payment.GetAsync();
-            refunded = await Payment.RefundAsync(amount ?? payment?.Refundable ?? 0);
+            var payment = await ReadPaymentAsync();
+            refunded = await RefundPaymentAsync(amount ?? payment?.Refundable ?? 0);
         }
         catch (PaymentProcessorUnavailableException exception)
         {
@@ -251,6 +256,22 @@ public sealed partial class OrderProcessGrain(
         var after = await Fulfilment.RecordRefundAsync(payment.Refunded, payment.Captured);
         await TryPublishOutboxAsync(after);
         return after;
+    }
+
+    private async Task<PaymentSnapshot?> ReadPaymentAsync() => _payment ??= await Payment.GetAsync();
+
+    private async Task<PaymentSnapshot> MovePaymentAsync(Func<IPaymentGrain, Task<PaymentSnapshot>> call)
+    {
+        _payment = null;
+        return _payment = await call(Payment);
+    }
+
+    private async Task<Result<PaymentSnapshot>> RefundPaymentAsync(decimal amount)
+    {
+        _payment = null;
+        var refunded = await Payment.RefundAsync(amount);
+        _payment = refunded.Value;
+        return refunded;
     }
 
     // A price that changed since the customer added the line is shown to them: the cart moves to it.
