@@ -1,17 +1,49 @@
 using EShop.Shared;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace EShop.Silo.Persistence;
 
 // The event log as rows of event_log (deploy/sql/eventlog) in one context's schema: a read is one select in version
-// order, an append one insert of all its events, which the primary key refuses when another writer took a version.
-public sealed class PostgresEventLog(string connectionString) : IEventLog
+// order. Appends share commits, as the transactional store's writes do: those waiting go to the server together, one
+// insert in one transaction, so an order's four ledger entries and its purchase-log entry no longer cost a commit
+// each. The primary key still decides: a version another writer took refuses that append, and only that one.
+public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 {
-    private const string UniqueViolation = "23505";
+    // Flushes in flight at once, and the appends one may carry.
+    private const int Writers = 2;
+    private const int MaxBatch = 256;
+
+    private const string InsertSql = """
+        INSERT INTO event_log (owner, version, payload)
+        SELECT a.owner, a.version, a.payload::jsonb FROM unnest(@owners, @versions, @payloads) AS a(owner, version, payload)
+        ON CONFLICT (owner, version) DO NOTHING
+        RETURNING owner, version
+        """;
+
+    // Takes back, before the transaction commits, the rows of an append that was refused for another of its rows.
+    private const string TakeBackSql = """
+        DELETE FROM event_log e USING unnest(@owners, @versions) AS a(owner, version)
+        WHERE e.owner = a.owner AND e.version = a.version
+        """;
+
+    private readonly string _connectionString;
+    private readonly GroupedQueue<Append> _appends;
+
+    public PostgresEventLog(string connectionString)
+    {
+        _connectionString = connectionString;
+        _appends = new GroupedQueue<Append>(Writers, MaxBatch, AppendBatchAsync);
+    }
+
+    private sealed record Append(string Owner, int ExpectedVersion, string[] Payloads, TaskCompletionSource<bool> Done)
+    {
+        public IEnumerable<(string Owner, int Version)> Rows => Payloads.Select((_, i) => (Owner, ExpectedVersion + i + 1));
+    }
 
     public async Task<IReadOnlyList<TEvent>> ReadAsync<TEvent>(GrainId owner) where TEvent : class
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT payload::text FROM event_log WHERE owner = @owner ORDER BY version", connection);
         command.Parameters.AddWithValue("owner", owner.ToString());
@@ -25,24 +57,79 @@ public sealed class PostgresEventLog(string connectionString) : IEventLog
         return events;
     }
 
-    public async Task<bool> AppendAsync<TEvent>(GrainId owner, int expectedVersion, IReadOnlyList<TEvent> events) where TEvent : class
+    public Task<bool> AppendAsync<TEvent>(GrainId owner, int expectedVersion, IReadOnlyList<TEvent> events) where TEvent : class
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO event_log (owner, version, payload) SELECT @owner, @first + n, p::jsonb FROM unnest(@payloads) WITH ORDINALITY AS e(p, n)",
-            connection);
-        command.Parameters.AddWithValue("owner", owner.ToString());
-        command.Parameters.AddWithValue("first", expectedVersion);
-        command.Parameters.AddWithValue("payloads", events.Select(EventJson.Serialize).ToArray());
+        if (events.Count == 0)
+        {
+            return Task.FromResult(true);
+        }
+
+        var append = new Append(owner.ToString(), expectedVersion, [.. events.Select(EventJson.Serialize)], new(TaskCreationOptions.RunContinuationsAsynchronously));
+        return _appends.TryAdd(append) ? append.Done.Task : Task.FromException<bool>(new ObjectDisposedException(nameof(PostgresEventLog)));
+    }
+
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    // One transaction: insert every row, skipping taken versions; an append with a row skipped is refused, and its other
+    // rows (versions after the one taken, had the other writer appended fewer events) are deleted before the commit,
+    // so an append is all of its events or none. The callers hear only after the commit; if it fails, all of them fail
+    // and nothing of theirs was written.
+    private async Task AppendBatchAsync(IReadOnlyList<Append> batch)
+    {
         try
         {
-            await command.ExecuteNonQueryAsync();
-            return true;
+            // Two appends at one version of one owner in a batch (activations on this silo one after the other, both
+            // queued): the first is sent, the other refused, as the primary key would refuse it.
+            var claimed = new HashSet<(string, int)>();
+            var sent = new List<Append>();
+            foreach (var append in batch.Where(a => !a.Rows.Any(claimed.Contains)))
+            {
+                claimed.UnionWith(append.Rows);
+                sent.Add(append);
+            }
+
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var rows = sent.SelectMany(a => a.Rows.Zip(a.Payloads, (row, payload) => (row.Owner, row.Version, Payload: payload))).ToList();
+            var inserted = new HashSet<(string, int)>();
+            await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
+            {
+                insert.Parameters.Add(Array("owners", NpgsqlDbType.Text, rows.Select(r => r.Owner)));
+                insert.Parameters.Add(Array("versions", NpgsqlDbType.Integer, rows.Select(r => r.Version)));
+                insert.Parameters.Add(Array("payloads", NpgsqlDbType.Text, rows.Select(r => r.Payload)));
+                await using var reader = await insert.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    inserted.Add((reader.GetString(0), reader.GetInt32(1)));
+                }
+            }
+
+            var partial = sent.Where(a => !a.Rows.All(inserted.Contains)).ToList();
+            var takenBack = partial.SelectMany(a => a.Rows).Where(inserted.Contains).ToList();
+            if (takenBack.Count > 0)
+            {
+                await using var delete = new NpgsqlCommand(TakeBackSql, connection, transaction);
+                delete.Parameters.Add(Array("owners", NpgsqlDbType.Text, takenBack.Select(r => r.Owner)));
+                delete.Parameters.Add(Array("versions", NpgsqlDbType.Integer, takenBack.Select(r => r.Version)));
+                await delete.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+            foreach (var append in batch)
+            {
+                append.Done.TrySetResult(sent.Contains(append) && !partial.Contains(append));
+            }
         }
-        catch (PostgresException exception) when (exception.SqlState == UniqueViolation)
+        catch (Exception exception)
         {
-            return false;
+            foreach (var append in batch)
+            {
+                append.Done.TrySetException(exception);
+            }
         }
     }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 }

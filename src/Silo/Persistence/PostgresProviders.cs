@@ -31,7 +31,7 @@ public static class PostgresProviders
             if (withEventLog)
             {
                 // The context's event log, as rows of event_log in its schema.
-                silo.Services.AddKeyedSingleton<IEventLog>(context, new PostgresEventLog(connectionString));
+                silo.Services.AddKeyedSingleton<IEventLog>(context, (_, _) => new PostgresEventLog(connectionString));
             }
 
             silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>

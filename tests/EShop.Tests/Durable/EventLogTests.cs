@@ -1,0 +1,71 @@
+using EShop.Shared;
+using EShop.Silo.Persistence;
+using Npgsql;
+
+namespace EShop.Tests.Durable;
+
+// The event log's rows and their shared commits, against PostgreSQL directly.
+[Collection(DurableCollection.Name), Trait("Category", "Integration")]
+public sealed class EventLogTests
+{
+    [Fact]
+    public async Task ManyOwnersAppendingAtOnce_ShareTransactions_AndARefusedAppendLeavesNoneOfItsEvents()
+    {
+        var database = await EventLogSchemaAsync();
+        await using var log = new PostgresEventLog(database);
+        var stale = Owner("stale");
+        Assert.True(await log.AppendAsync(stale, 0, ["first"]));
+
+        // 300 owners append two events each; the stale writer appends two at version 0, where another took version 1
+        // but not 2; and two appends of one owner at one version queue together.
+        var appends = Enumerable.Range(0, 300).Select(i => log.AppendAsync(Owner($"o{i}"), 0, [$"a{i}", $"b{i}"])).ToList();
+        var staleAppend = log.AppendAsync(stale, 0, ["lost-1", "lost-2"]);
+        var twice = Owner("twice");
+        var both = new[] { log.AppendAsync(twice, 0, ["one"]), log.AppendAsync(twice, 0, ["other", "another"]) };
+
+        Assert.All(await Task.WhenAll(appends), Assert.True);
+        Assert.False(await staleAppend);
+        Assert.Equal(["first"], await log.ReadAsync<string>(stale));
+        Assert.Equal(["a299", "b299"], await log.ReadAsync<string>(Owner("o299")));
+        var outcomes = await Task.WhenAll(both);
+        Assert.Single(outcomes, true);
+        Assert.Equal(outcomes[0] ? ["one"] : ["other", "another"], await log.ReadAsync<string>(twice));
+
+        // Rows one transaction wrote share its id (xmin): 600 events went in a handful of transactions.
+        var transactions = await ScalarAsync<long>(database, "SELECT count(DISTINCT xmin::text) FROM event_log WHERE owner LIKE 'test/o%'");
+        Assert.InRange(transactions, 1, 30);
+    }
+
+    [Fact]
+    public async Task AppendAfterAnother_ContinuesTheVersions_AndAnAppendAtAnOldVersionIsRefused()
+    {
+        var database = await EventLogSchemaAsync();
+        await using var log = new PostgresEventLog(database);
+        var owner = Owner("ledger");
+
+        Assert.True(await log.AppendAsync(owner, 0, ["started", "authorized"]));
+        Assert.True(await log.AppendAsync(owner, 2, ["captured"]));
+        Assert.False(await log.AppendAsync(owner, 1, ["late"]));
+
+        Assert.Equal(["started", "authorized", "captured"], await log.ReadAsync<string>(owner));
+        var versions = await ScalarAsync<int[]>(database, "SELECT array_agg(version ORDER BY version) FROM event_log WHERE owner = 'test/ledger'");
+        Assert.Equal([1, 2, 3], versions);
+    }
+
+    private static GrainId Owner(string key) => GrainId.Create("test", key);
+
+    private static async Task<string> EventLogSchemaAsync()
+    {
+        var database = new NpgsqlConnectionStringBuilder(await DurableServices.CreateDatabaseAsync()) { SearchPath = StorageNames.Ordering }.ConnectionString;
+        await PostgresMigrator.ApplyAsync(database, [PostgresMigrator.EventLogTrack]);
+        return database;
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
