@@ -30,6 +30,10 @@ public interface ICartGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), Alias("Clear")]
     Task<CartSnapshot> ClearAsync();
 
+    /// <summary>Empties the cart if it holds exactly these lines (checkout's); false, changing nothing, if it does not.</summary>
+    [Transaction(TransactionOption.Join), Alias("ClearIfUnchanged")]
+    Task<bool> ClearIfUnchangedAsync(ImmutableArray<CartLine> expected);
+
     /// <summary>
     /// Puts an order's lines back (a declined or unpaid order), at the prices the order was placed at, so the customer can
     /// check out again; a line already in the cart grows.

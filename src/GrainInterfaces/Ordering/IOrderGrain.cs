@@ -16,9 +16,9 @@ public interface IOrderGrain : IGrainWithGuidKey
     [Transaction(TransactionOption.CreateOrJoin), ReadOnly, Alias("Get")]
     Task<OrderSnapshot?> GetAsync();
 
-    /// <summary>Creates the order; when it already exists nothing changes and the existing order is returned.</summary>
-    [Transaction(TransactionOption.Join), Alias("Place")]
-    Task<OrderSnapshot> PlaceAsync(NewOrder order);
+    /// <summary>Creates the order; null, changing nothing, when it exists already (an earlier try of the checkout placed it).</summary>
+    [Transaction(TransactionOption.Join), Alias("PlaceIfAbsent")]
+    Task<OrderSnapshot?> PlaceIfAbsentAsync(NewOrder order);
 
     /// <summary>
     /// Cancels an order that has not shipped: awaiting payment, or paid with its parcel not yet picked up.

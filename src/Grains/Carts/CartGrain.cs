@@ -29,6 +29,18 @@ public sealed class CartGrain(
         return Snapshot(s);
     });
 
+    public Task<bool> ClearIfUnchangedAsync(ImmutableArray<CartLine> expected) => state.PerformUpdate(s =>
+    {
+        var unchanged = s.Lines.SequenceEqual(expected);
+        if (unchanged)
+        {
+            s.Lines.Clear();
+        }
+
+        Snapshot(s);
+        return unchanged;
+    });
+
     public Task<CartSnapshot> RestoreAsync(ImmutableArray<CartLine> lines) => state.PerformUpdate(s =>
     {
         foreach (var line in lines)

@@ -103,12 +103,8 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             return false;
         }
 
-        if (!await UnchangedSinceLookAsync(grains, orderGrain))
-        {
-            return false;
-        }
-
-        Order = await orderGrain.PlaceAsync(new NewOrder(
+        // Place if absent, clear if unchanged: one call each, where reading both first took two more.
+        var placed = await orderGrain.PlaceIfAbsentAsync(new NewOrder(
             request.CustomerId,
             [.. lines],
             shipping,
@@ -116,8 +112,18 @@ internal sealed class CheckoutAttempt(CheckoutRequest request)
             request.ShippingSpeed,
             StoredPayment,
             [.. Reserved.Select(r => r.Product)]));
-        await Cart(grains).ClearAsync();
-        Placed = true;
+        if (placed is null)
+        {
+            Order = await orderGrain.GetAsync();
+            return false;
+        }
+
+        if (!await Cart(grains).ClearIfUnchangedAsync(_lines))
+        {
+            return false;
+        }
+
+        (Order, Placed) = (placed, true);
         return true;
     }
 

@@ -15,7 +15,16 @@ public sealed class OrderGrain(
 
     public Task<OrderSnapshot?> GetAsync() => state.PerformRead(s => s.ToSnapshot(Id));
 
-    public Task<OrderSnapshot> PlaceAsync(NewOrder order) => UpdateAsync(s => s.Place(Id, order, time.GetUtcNow()));
+    public Task<OrderSnapshot?> PlaceIfAbsentAsync(NewOrder order) => state.PerformUpdate(s =>
+    {
+        if (s.Placed)
+        {
+            return null;
+        }
+
+        s.Place(Id, order, time.GetUtcNow());
+        return s.ToSnapshot(Id);
+    });
 
     public Task<Result<OrderSnapshot>> CancelAsync(string reason, ImmutableArray<ProductSnapshot> released) => state.PerformUpdate(s =>
     {
