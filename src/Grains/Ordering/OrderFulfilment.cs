@@ -19,11 +19,11 @@ namespace EShop.Ordering;
 // left its outcome in doubt leaves the next read to the grain.
 internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFactory grains, TimeProvider time, Guid orderId, ILogger logger)
 {
-    private OrderSnapshot? _committed;
-
     // A refusal seen in a transaction that aborted is only the answer once a transaction that commits refuses too;
     // rounds that keep meeting such transactions give up after this many (checkout too).
     public const int MaxRounds = 5;
+
+    private OrderSnapshot? _committed;
 
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(orderId);
 
