@@ -13,8 +13,9 @@ internal sealed class GroupedQueue<T> : IAsyncDisposable
     public GroupedQueue(int loops, int maxBatch, Func<IReadOnlyList<T>, Task> flush) =>
         _loops = Enumerable.Range(0, loops).Select(_ => Task.Run(() => LoopAsync(maxBatch, flush))).ToArray();
 
-    // False once disposed.
-    public bool TryAdd(T item) => _queue.Writer.TryWrite(item);
+    // Queues the item; its caller waits on answer, which flush completes. Once disposed, the answer is a failure.
+    public Task<TAnswer> AddAsync<TAnswer>(T item, TaskCompletionSource<TAnswer> answer) =>
+        _queue.Writer.TryWrite(item) ? answer.Task : Task.FromException<TAnswer>(new ObjectDisposedException(nameof(GroupedQueue<T>)));
 
     public async ValueTask DisposeAsync()
     {

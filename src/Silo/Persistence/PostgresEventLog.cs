@@ -65,7 +65,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         }
 
         var append = new Append(owner.ToString(), expectedVersion, [.. events.Select(EventJson.Serialize)], new(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _appends.TryAdd(append) ? append.Done.Task : Task.FromException<bool>(new ObjectDisposedException(nameof(PostgresEventLog)));
+        return _appends.AddAsync(append, append.Done);
     }
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
@@ -105,8 +105,8 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
                 }
             }
 
-            var partial = sent.Where(a => !a.Rows.All(inserted.Contains)).ToList();
-            var takenBack = partial.SelectMany(a => a.Rows).Where(inserted.Contains).ToList();
+            var accepted = sent.Where(a => a.Rows.All(inserted.Contains)).ToHashSet();
+            var takenBack = sent.Where(a => !accepted.Contains(a)).SelectMany(a => a.Rows).Where(inserted.Contains).ToList();
             if (takenBack.Count > 0)
             {
                 await using var delete = new NpgsqlCommand(TakeBackSql, connection, transaction);
@@ -118,7 +118,7 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
             await transaction.CommitAsync();
             foreach (var append in batch)
             {
-                append.Done.TrySetResult(sent.Contains(append) && !partial.Contains(append));
+                append.Done.TrySetResult(accepted.Contains(append));
             }
         }
         catch (Exception exception)

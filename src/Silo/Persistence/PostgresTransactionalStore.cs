@@ -64,7 +64,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
     public Task<TransactionalRow?> ReadAsync(string grainId, string stateName)
     {
         var queued = new QueuedRead(grainId, stateName, new TaskCompletionSource<TransactionalRow?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _reads.TryAdd(queued) ? queued.Done.Task : Task.FromException<TransactionalRow?>(new ObjectDisposedException(nameof(PostgresTransactionalStore)));
+        return _reads.AddAsync(queued, queued.Done);
     }
 
     // Whether grain_state holds any transactional record that Orleans' grain-storage bridge wrote before
@@ -99,7 +99,7 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
     public Task<bool> WriteAsync(TransactionalWrite write)
     {
         var queued = new QueuedWrite(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        return _writes.TryAdd(queued) ? queued.Done.Task : Task.FromException<bool>(new ObjectDisposedException(nameof(PostgresTransactionalStore)));
+        return _writes.AddAsync(queued, queued.Done);
     }
 
     public async ValueTask DisposeAsync()

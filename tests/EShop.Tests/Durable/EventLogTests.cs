@@ -32,7 +32,7 @@ public sealed class EventLogTests
         Assert.Equal(outcomes[0] ? ["one"] : ["other", "another"], await log.ReadAsync<string>(twice));
 
         // Rows one transaction wrote share its id (xmin): 600 events went in a handful of transactions.
-        var transactions = await ScalarAsync<long>(database, "SELECT count(DISTINCT xmin::text) FROM event_log WHERE owner LIKE 'test/o%'");
+        var transactions = await DurableServices.ScalarAsync<long>(database, "SELECT count(DISTINCT xmin::text) FROM event_log WHERE owner LIKE 'test/o%'");
         Assert.InRange(transactions, 1, 30);
     }
 
@@ -48,7 +48,7 @@ public sealed class EventLogTests
         Assert.False(await log.AppendAsync(owner, 1, ["late"]));
 
         Assert.Equal(["started", "authorized", "captured"], await log.ReadAsync<string>(owner));
-        var versions = await ScalarAsync<int[]>(database, "SELECT array_agg(version ORDER BY version) FROM event_log WHERE owner = 'test/ledger'");
+        var versions = await DurableServices.ScalarAsync<int[]>(database, "SELECT array_agg(version ORDER BY version) FROM event_log WHERE owner = 'test/ledger'");
         Assert.Equal([1, 2, 3], versions);
     }
 
@@ -59,13 +59,5 @@ public sealed class EventLogTests
         var database = new NpgsqlConnectionStringBuilder(await DurableServices.CreateDatabaseAsync()) { SearchPath = StorageNames.Ordering }.ConnectionString;
         await PostgresMigrator.ApplyAsync(database, [PostgresMigrator.EventLogTrack]);
         return database;
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -32,7 +32,7 @@ public sealed class TransactionalStoreTests
         Assert.Equal("""{"n": 299}""", (await store.ReadAsync("g299", "s"))!.CommittedState);
 
         // Rows one statement wrote share its transaction id (xmin): 300 writes went in a handful of statements.
-        var transactions = await ScalarAsync<long>(database, "SELECT count(DISTINCT xmin::text) FROM transactional_state WHERE grain_id LIKE 'g%'");
+        var transactions = await DurableServices.ScalarAsync<long>(database, "SELECT count(DISTINCT xmin::text) FROM transactional_state WHERE grain_id LIKE 'g%'");
         Assert.InRange(transactions, 1, 30);
     }
 
@@ -104,7 +104,7 @@ public sealed class TransactionalStoreTests
         // The database's view of a writer that dies: the connection is gone mid-statement.
         foreach (var backend in await BlockedBackendsAsync(database))
         {
-            await ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
+            await DurableServices.ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
         }
 
         foreach (var write in batch)
@@ -182,7 +182,7 @@ public sealed class TransactionalStoreTests
 
         Assert.True((await grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(product.Id, -3)).Succeeded);
         Assert.Equal(7, (await grains.GetGrain<IProductGrain>(product.Id).GetAsync())!.Stock);
-        Assert.Equal(1, await ScalarAsync<long>(catalog, $"SELECT count(*) FROM transactional_state WHERE state_name = '{StateNames.Product}'"));
+        Assert.Equal(1, await DurableServices.ScalarAsync<long>(catalog, $"SELECT count(*) FROM transactional_state WHERE state_name = '{StateNames.Product}'"));
     }
 
     private static TransactionalWrite Row(string grain, long etag, string? committed) => new(grain, "s", etag, 0, committed, "{}", "[]");
@@ -238,13 +238,6 @@ public sealed class TransactionalStoreTests
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = await OpenAsync(connectionString);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     private static Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call) => Eventually.AnsweredAsync(call, TimeSpan.FromMinutes(2));
