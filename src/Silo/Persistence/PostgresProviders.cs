@@ -1,7 +1,10 @@
 using EShop.Shared;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.Transactions.Abstractions;
@@ -34,10 +37,13 @@ public static class PostgresProviders
                 silo.Services.AddKeyedSingleton<IEventLog>(context, (_, _) => new PostgresEventLog(connectionString));
             }
 
-            silo.AddAdoNetGrainStorage(context, options => options.Configure<JsonGrainStateSerializer>((o, serializer) =>
-            {
-                (o.Invariant, o.ConnectionString, o.GrainStorageSerializer) = (Npgsql, connectionString, serializer);
-            }));
+            // Grain state with group commit (PostgresGrainStorage), on the rows Orleans' ADO.NET bridge wrote before it.
+            silo.Services.AddGrainStorage(context, (services, _) => new PostgresGrainStorage(
+                connectionString,
+                services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+                services.GetRequiredService<JsonGrainStateSerializer>(),
+                services.GetRequiredService<IActivatorProvider>(),
+                services.GetRequiredService<ILogger<PostgresGrainStorage>>()));
 
             // Transactional state has a table and a writer of its own (group commit); Orleans looks for a factory of
             // the storage name before it wraps the grain storage of that name.

@@ -43,6 +43,19 @@ public static class DurableServices
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    public static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         NpgsqlConnection.ClearAllPools();

@@ -14,6 +14,9 @@ namespace EShop.Tests.Durable;
 [Collection(DurableCollection.Name), Trait("Category", "Integration")]
 public sealed class TransactionalStoreTests
 {
+    // How a flush's statement starts, to find it among the database's backends.
+    private const string Upsert = "INSERT INTO transactional_state";
+
     [Fact]
     public async Task ManyGrainsWritingAtOnce_ShareStatements_AndOnlyTheStaleWriterIsRefused()
     {
@@ -92,17 +95,17 @@ public sealed class TransactionalStoreTests
         // Both writers wait on a held row, so the next three writes queue up; when busy1's writer is let go it takes
         // all three as one statement, which inserts 'first' and then waits on the lock of 'locked'.
         var busy1 = store.WriteAsync(Row("busy1", etag: 2, committed: null));
-        await WaitForLockWaitersAsync(database, 1);
+        await RowLocks.WaitForWaitersAsync(database, Upsert, 1);
         _ = store.WriteAsync(Row("busy2", etag: 2, committed: null));
-        await WaitForLockWaitersAsync(database, 2);
+        await RowLocks.WaitForWaitersAsync(database, Upsert, 2);
         var batch = new[] { Row("first", etag: 1, committed: "{}"), Row("locked", etag: 2, committed: "{}"), Row("last", etag: 1, committed: "{}") }
             .Select(store.WriteAsync).ToArray();
         await holdsBusy1.DisposeAsync();
         Assert.True(await busy1);
-        await WaitForLockWaitersAsync(database, 2);
+        await RowLocks.WaitForWaitersAsync(database, Upsert, 2);
 
         // The database's view of a writer that dies: the connection is gone mid-statement.
-        foreach (var backend in await BlockedBackendsAsync(database))
+        foreach (var backend in await RowLocks.BlockedBackendsAsync(database, Upsert))
         {
             await DurableServices.ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
         }
@@ -130,11 +133,11 @@ public sealed class TransactionalStoreTests
         var catalog = new NpgsqlConnectionStringBuilder(cluster.Postgres) { SearchPath = StorageNames.Catalog }.ConnectionString;
 
         // The test holds the product's row: the checkout's prepare of the product is written in a flush that waits.
-        await using var holder = await OpenAsync(catalog);
+        await using var holder = await DurableServices.OpenAsync(catalog);
         await using var locks = await holder.BeginTransactionAsync();
-        await ExecuteAsync(holder, $"SELECT 1 FROM transactional_state WHERE state_name = '{StateNames.Product}' FOR UPDATE");
+        await DurableServices.ExecuteAsync(holder, $"SELECT 1 FROM transactional_state WHERE state_name = '{StateNames.Product}' FOR UPDATE");
         var checkout = Checkouts.CheckoutAsync(grains, request);
-        await WaitForLockWaitersAsync(cluster.Postgres, 1);
+        await RowLocks.WaitForWaitersAsync(cluster.Postgres, Upsert, 1);
         cluster.Silos[0].Kill();
 
         // The dead silo's statement goes on once the lock is gone: its rows may be committed with nobody told.
@@ -163,9 +166,9 @@ public sealed class TransactionalStoreTests
 
         // The row as Orleans' grain-storage bridge wrote it before transactional_state existed.
         var catalog = new NpgsqlConnectionStringBuilder(cluster.Postgres) { SearchPath = StorageNames.Catalog }.ConnectionString;
-        await using (var connection = await OpenAsync(catalog))
+        await using (var connection = await DurableServices.OpenAsync(catalog))
         {
-            await ExecuteAsync(connection, $"""
+            await DurableServices.ExecuteAsync(connection, $"""
                 INSERT INTO grain_state (service_id, state_name, key_n0, key_n1, key_string, payload, version)
                 SELECT (SELECT service_id FROM grain_state LIMIT 1), state_name, 0, 0, '{product.Id}',
                        jsonb_build_object('type', 'TransactionalStateRecord<eshop.catalog.ProductState>', 'state', jsonb_build_object(
@@ -194,51 +197,8 @@ public sealed class TransactionalStoreTests
         return database;
     }
 
-    // The backends of this database waiting on a lock, once there are at least count of them.
-    private static async Task<int[]> WaitForLockWaitersAsync(string database, int count)
-    {
-        var pids = await Eventually.MatchesAsync(() => BlockedBackendsAsync(database), pids => pids.Length >= count, TimeSpan.FromSeconds(30));
-        Assert.True(pids.Length >= count, $"{pids.Length} writes wait on a lock, not {count}.");
-        return pids;
-    }
-
-    private static async Task<int[]> BlockedBackendsAsync(string database)
-    {
-        await using var connection = await OpenAsync(database);
-        await using var command = new NpgsqlCommand(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO transactional_state%'",
-            connection);
-        var pids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            pids.Add(reader.GetInt32(0));
-        }
-
-        return [.. pids];
-    }
-
-    // A connection holding one row's lock in an open transaction until it is disposed (unpooled: disposing closes it,
-    // which ends the transaction).
-    private static async Task<NpgsqlConnection> LockAsync(string database, string grainId)
-    {
-        var connection = await OpenAsync(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
-        await ExecuteAsync(connection, $"BEGIN; SELECT 1 FROM transactional_state WHERE grain_id = '{grainId}' FOR UPDATE");
-        return connection;
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task<NpgsqlConnection> LockAsync(string database, string grainId) =>
+        RowLocks.LockAsync(database, $"SELECT 1 FROM transactional_state WHERE grain_id = '{grainId}' FOR UPDATE");
 
     private static Task<T> UntilAnsweredAsync<T>(Func<Task<T>> call) => Eventually.AnsweredAsync(call, TimeSpan.FromMinutes(2));
 }
