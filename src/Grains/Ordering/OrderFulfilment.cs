@@ -25,6 +25,10 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
     private OrderSnapshot? _committed;
 
+    // The shipment as the last transaction that moved it committed it, under the same rule: each tick of a parcel in
+    // transit read it in a read-only transaction (a row write on Durable) before asking the carrier.
+    private ShipmentSnapshot? _shipment;
+
     private IOrderGrain Order => grains.GetGrain<IOrderGrain>(orderId);
 
     private IShipmentGrain Shipment => grains.GetGrain<IShipmentGrain>(orderId);
@@ -40,11 +44,12 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<OrderSnapshot>? cancelled = null;
         var released = new List<ProductSnapshot>();
+        ShipmentSnapshot? stopped = null;
         for (var round = 1; cancelled is null; round++)
         {
             if (await ReadAsync() is { Status: OrderStatus.PendingPayment or OrderStatus.Paid } open)
             {
-                _committed = null;
+                (_committed, _shipment, stopped) = (null, null, null);
                 await transactions.RunWithRetryAsync(async () =>
                 {
                     released.Clear();
@@ -69,7 +74,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
                     if (open.TrackingNumber is not null)
                     {
-                        await Shipment.AdvanceAsync(new TrackingEvent(ShipmentStatus.Exception, time.GetUtcNow(), "Label cancelled: the order was cancelled"));
+                        stopped = (await Shipment.AdvanceAsync(new TrackingEvent(ShipmentStatus.Exception, time.GetUtcNow(), "Label cancelled: the order was cancelled"))).Value;
                     }
 
                     return true;
@@ -78,7 +83,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
 
             if (cancelled?.Succeeded == true)
             {
-                _committed = cancelled.Value;
+                (_committed, _shipment) = (cancelled.Value, stopped);
                 break;
             }
 
@@ -106,14 +111,16 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     public async Task<Result<OrderSnapshot>> LabelAsync(CarrierTracking label, bool paid)
     {
         Result<OrderSnapshot>? labelled = null;
+        ShipmentSnapshot? created = null;
         var detail = $"{label.Carrier} {label.TrackingNumber}";
-        _committed = null;
+        (_committed, _shipment) = (null, null);
         await transactions.RunWithRetryAsync(async () =>
         {
             labelled = paid ? await Order.MarkPaidAsync(label.TrackingNumber, detail) : await Order.ConfirmAsync(label.TrackingNumber, detail);
+            created = null;
             if (labelled.Succeeded)
             {
-                await Shipment.CreateAsync(new NewShipment(label.TrackingNumber, label.Carrier, label.Events[0]));
+                created = await Shipment.CreateAsync(new NewShipment(label.TrackingNumber, label.Carrier, label.Events[0]));
                 await grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId);
             }
 
@@ -121,7 +128,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             return true;
         }, logger);
 
-        _committed = labelled!.Value;
+        (_committed, _shipment) = (labelled!.Value, created);
         return labelled;
     }
 
@@ -130,7 +137,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
     {
         Result<ShipmentSnapshot?>? moved = null;
         OrderSnapshot? order = null;
-        _committed = null;
+        (_committed, _shipment) = (null, null);
         await transactions.RunWithRetryAsync(async () =>
         {
             (moved, order) = (await Shipment.AdvanceAsync(tracking), null);
@@ -142,8 +149,8 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             return true;
         }, logger);
 
-        _committed = order;
-        return (moved!, order);
+        (_committed, _shipment) = (order, moved!.Value);
+        return (moved, order);
     }
 
     public Task<OrderSnapshot> RecordRefundAsync(decimal totalRefunded, decimal captured) =>
@@ -165,5 +172,5 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         return _committed = order!;
     }
 
-    public Task<ShipmentSnapshot?> ReadShipmentAsync() => TransactionRetry.ExecuteAsync(Shipment.GetAsync, logger);
+    public async Task<ShipmentSnapshot?> ReadShipmentAsync() => _shipment ??= await TransactionRetry.ExecuteAsync(Shipment.GetAsync, logger);
 }

@@ -26,6 +26,9 @@ public sealed partial class OrderProcessGrain
 
     private bool _reminderKept;
 
+    // When a pass next asks the carrier where the parcel is (FollowShipmentAsync); a new activation asks at once.
+    private DateTimeOffset _nextTracking;
+
     // Whether this activation has run a pass: a reminder's tick on one that has not is the saga taken up again after
     // a restart (or a move to another silo).
     private bool _passed;

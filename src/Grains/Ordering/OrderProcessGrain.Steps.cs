@@ -96,6 +96,16 @@ public sealed partial class OrderProcessGrain
             return SagaStep.Done;
         }
 
+        // The carrier is asked once per tracking interval, not on each tick of the reminder, whose period is the
+        // shortest any step needs (a payment's retry): between two asks a parcel in transit costs a tick and no call.
+        // Half a period early counts, as ticks drift.
+        var now = time.GetUtcNow();
+        if (now < _nextTracking)
+        {
+            return SagaStep.Wait;
+        }
+
+        _nextTracking = now + shipping.Value.SandboxStepInterval - SagaPeriod / 2;
         return await TrackAsync(shipment) ? SagaStep.Next : SagaStep.Wait;
     }
 

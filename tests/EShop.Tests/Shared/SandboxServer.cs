@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EShop.Sandbox;
@@ -13,10 +14,12 @@ namespace EShop.Tests.Shared;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _requests;
 
-    private SandboxServer(WebApplication app, Uri url)
+    private SandboxServer(WebApplication app, Uri url, ConcurrentDictionary<string, int> requests)
     {
         _app = app;
+        _requests = requests;
         Url = url;
         Http = new HttpClient { BaseAddress = url };
     }
@@ -37,10 +40,19 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Configuration.AddSandboxDefaults().AddInMemoryCollection(settings).Add(switches);
         builder.Services.AddSandbox(builder.Configuration);
         var app = builder.Build();
+        var requests = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        app.Use((context, next) =>
+        {
+            requests.AddOrUpdate($"{context.Request.Method} {context.Request.Path}", 1, (_, n) => n + 1);
+            return next(context);
+        });
         app.MapSandbox();
         await app.StartAsync();
-        return new SandboxServer(app, new Uri(app.Urls.First())) { Switches = switches };
+        return new SandboxServer(app, new Uri(app.Urls.First()), requests) { Switches = switches };
     }
+
+    // How many requests came with this method and path so far ("GET /carrier/v1/shipments/…").
+    public int RequestsTo(string methodAndPath) => _requests.GetValueOrDefault(methodAndPath);
 
     // down: every processor call answers 503; failureRate: that share of calls fail, half of them after doing the work.
     public async Task SetProcessorAsync(bool down = false, double failureRate = 0, int latencyMs = 0)
