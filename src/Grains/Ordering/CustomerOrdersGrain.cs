@@ -2,23 +2,58 @@ using EShop.Shared;
 
 namespace EShop.Ordering;
 
+// A customer's orders, newest first. Each is an event of the ordering event log (a row of its own on PostgreSQL,
+// appended in a commit shared with others), read once when the grain activates: adding an order writes that row,
+// where the whole list as one grain-state value was rewritten on every checkout (22 KB at 200 orders, in the checkout
+// benchmark). A list stored that way before is still read, and never written again.
 [GrainType("eshop.ordering.customer-orders")]
 public sealed class CustomerOrdersGrain(
-    [PersistentState(StateNames.CustomerOrders, StorageNames.Ordering)] IPersistentState<List<PlacedOrder>> orders) : Grain, ICustomerOrdersGrain
+    [PersistentState(StateNames.CustomerOrders, StorageNames.Ordering)] IPersistentState<List<PlacedOrder>> earlier,
+    IEventLog log) : Grain, ICustomerOrdersGrain
 {
+    private List<PlacedOrder> _orders = [];
+
+    // The events in the log as this activation last read or appended them.
+    private int _logged;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadAsync();
+
     public async Task AddAsync(Guid orderId, DateTimeOffset placedAt)
     {
-        if (orders.State.Exists(o => o.OrderId == orderId))
+        // An append that finds another writer first (a second activation while a silo dies), or whose outcome a lost
+        // connection hid, reads the log again: the order may be in it already.
+        while (!_orders.Exists(o => o.OrderId == orderId))
         {
-            return;
-        }
+            var order = new PlacedOrder(orderId, placedAt);
+            if (await log.AppendAsync(this.GetGrainId(), _logged, [order]))
+            {
+                _logged++;
+                Insert(order);
+                return;
+            }
 
-        // Newest first; two checkouts of one customer can finish out of order, so insert by time rather than prepend.
-        var index = orders.State.FindIndex(o => o.PlacedAt <= placedAt);
-        orders.State.Insert(index < 0 ? orders.State.Count : index, new PlacedOrder(orderId, placedAt));
-        await orders.WriteStateAsync();
+            await ReadAsync();
+        }
     }
 
     public Task<OrderIdPage> GetPageAsync(int offset, int limit) =>
-        Task.FromResult(new OrderIdPage([.. orders.State.Skip(offset).Take(limit).Select(o => o.OrderId)], offset, orders.State.Count));
+        Task.FromResult(new OrderIdPage([.. _orders.Skip(offset).Take(limit).Select(o => o.OrderId)], offset, _orders.Count));
+
+    private async Task ReadAsync()
+    {
+        var logged = await log.ReadAsync<PlacedOrder>(this.GetGrainId());
+        (_orders, _logged) = ([], logged.Count);
+        foreach (var order in earlier.State.AsEnumerable().Reverse().Concat(logged))
+        {
+            Insert(order);
+        }
+    }
+
+    // Newest first; two checkouts of one customer can finish out of order, so by time rather than prepended. Of two
+    // at one time, the one added later comes first.
+    private void Insert(PlacedOrder order)
+    {
+        var index = _orders.FindIndex(o => o.PlacedAt <= order.PlacedAt);
+        _orders.Insert(index < 0 ? _orders.Count : index, order);
+    }
 }
