@@ -17,7 +17,7 @@ namespace EShop.Silo.Persistence;
 // version updates that version, and any other is refused (InconsistentStateException) without failing the rest of
 // its statement. A statement is atomic and its callers are answered only after it returns, so a silo killed mid-flush
 // leaves none of its rows and has told nobody they were written.
-public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
+public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private const int Writers = 2;
     private const int Readers = 2;
@@ -119,39 +119,23 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposab
 
     private T NewState<T>() => _activators.GetActivator<T>().Create();
 
-    private async Task ReadBatchAsync(IReadOnlyList<QueuedRead> batch)
-    {
-        try
-        {
-            var rows = new StoredState?[batch.Count];
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(ReadSql, connection);
-            AddKeys(command, batch.Select(r => r.Key).ToList());
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    rows[reader.GetInt64(0) - 1] = new StoredState(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2));
-                }
-            }
+    private Task ReadBatchAsync(IReadOnlyList<QueuedRead> batch) => GroupStatement.SendAsync(
+        batch, SelectAsync, (read, rows) => rows.GetValueOrDefault(read.Key), _logger, "Reading grain state");
 
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Done.TrySetResult(rows[i]);
-            }
-        }
-        catch (Exception exception)
+    private async Task<Dictionary<StateKey, StoredState>> SelectAsync(IReadOnlyList<QueuedRead> batch)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(ReadSql, connection);
+        AddKeys(command, batch.Select(r => r.Key).ToList());
+        var rows = new Dictionary<StateKey, StoredState>(batch.Count);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            // Npgsql's exceptions have no Orleans codec: the activation that asked fails with the message, and the
-            // detail stays in this silo's log.
-            LogReadFailed(_logger, exception, batch.Count);
-            var failure = new OrleansException($"Reading grain state failed: {exception.Message}");
-            foreach (var queued in batch)
-            {
-                queued.Done.TrySetException(failure);
-            }
+            rows[batch[(int)reader.GetInt64(0) - 1].Key] = new StoredState(reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2));
         }
+
+        return rows;
     }
 
     // One statement changes a row once: a key that comes again in the group goes in a statement after the first.
@@ -173,38 +157,10 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposab
         }
     }
 
-    private async Task WriteRoundAsync(IReadOnlyList<QueuedWrite> round)
-    {
-        try
-        {
-            var versions = await UpsertAsync(round);
-            foreach (var write in round)
-            {
-                write.Done.TrySetResult(versions.TryGetValue(write.Key, out var version) ? version : null);
-            }
-        }
-        catch (PostgresException exception) when (round.Count > 1 && exception.SqlState[0] == '2')
-        {
-            // The server refused the statement for what one row holds (classes 21-27), and wrote none of it: each
-            // write goes again on its own, so only that one's caller sees the error.
-            LogBatchRefused(_logger, exception, round.Count);
-            foreach (var write in round)
-            {
-                await WriteRoundAsync([write]);
-            }
-        }
-        catch (Exception exception)
-        {
-            // The statement may or may not have committed (a connection lost on the way back): the grain's write
-            // fails, as it did through the ADO.NET bridge, and its next write with the old ETag is refused if it did.
-            LogWriteFailed(_logger, exception, round.Count);
-            var failure = new OrleansException($"Writing grain state failed: {exception.Message}");
-            foreach (var write in round)
-            {
-                write.Done.TrySetException(failure);
-            }
-        }
-    }
+    // A write that failed fails the grain's write, as it did through the ADO.NET bridge; if it did commit, the grain's
+    // next write with the old ETag is refused.
+    private Task WriteRoundAsync(IReadOnlyList<QueuedWrite> round) => GroupStatement.SendAsync(
+        round, UpsertAsync, (write, versions) => versions.TryGetValue(write.Key, out var version) ? version : (int?)null, _logger, "Writing grain state");
 
     private async Task<Dictionary<StateKey, int>> UpsertAsync(IReadOnlyList<QueuedWrite> round)
     {
@@ -233,20 +189,11 @@ public sealed partial class PostgresGrainStorage : IGrainStorage, IAsyncDisposab
         command.Parameters.Add(new NpgsqlParameter("key_strings", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.Select(k => k.String).ToArray() });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a group write of {Count} grain states; writing them one by one")]
-    private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} grain states failed")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Count} grain states failed")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception, int count);
-
     private sealed record StoredState(string? Payload, int Version);
 
-    private sealed record QueuedRead(StateKey Key, TaskCompletionSource<StoredState?> Done);
+    private sealed record QueuedRead(StateKey Key, TaskCompletionSource<StoredState?> Done) : IGroupItem<StoredState?>;
 
-    private sealed record QueuedWrite(StateKey Key, string? Payload, int? Expected, TaskCompletionSource<int?> Done);
+    private sealed record QueuedWrite(StateKey Key, string? Payload, int? Expected, TaskCompletionSource<int?> Done) : IGroupItem<int?>;
 }
 
 // A grain state's row key, as the ADO.NET bridge splits a grain's key: a Guid as its two halves (N0, N1, from the

@@ -13,7 +13,7 @@ namespace EShop.Silo.Persistence;
 // A statement is atomic, so a flush is all or nothing: a silo killed mid-flush leaves none of its rows (PostgreSQL
 // rolls the statement back when the connection drops), and no caller has been answered, as answers go out only after
 // the statement returns. Each row is guarded by its etag, so one stale writer is refused without failing the rest.
-public sealed partial class PostgresTransactionalStore : IAsyncDisposable
+public sealed class PostgresTransactionalStore : IAsyncDisposable
 {
     // Flushes in flight at once: one fills while the other waits on the server, so neither side idles.
     private const int Writers = 2;
@@ -108,28 +108,8 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
         await _reads.DisposeAsync();
     }
 
-    private async Task ReadBatchAsync(IReadOnlyList<QueuedRead> batch)
-    {
-        try
-        {
-            var rows = await SelectAsync(batch);
-            foreach (var queued in batch)
-            {
-                queued.Done.TrySetResult(rows.GetValueOrDefault((queued.GrainId, queued.StateName)));
-            }
-        }
-        catch (Exception exception)
-        {
-            // As for writes: Npgsql's exceptions have no Orleans codec; the activation that asked fails, and the detail
-            // stays in this silo's log.
-            LogReadFailed(_logger, exception, batch.Count);
-            var failure = new OrleansException($"Reading transactional state failed: {exception.Message}");
-            foreach (var queued in batch)
-            {
-                queued.Done.TrySetException(failure);
-            }
-        }
-    }
+    private Task ReadBatchAsync(IReadOnlyList<QueuedRead> batch) => GroupStatement.SendAsync(
+        batch, SelectAsync, (read, rows) => rows.GetValueOrDefault((read.GrainId, read.StateName)), _logger, "Reading transactional state");
 
     private async Task<Dictionary<(string, string), TransactionalRow>> SelectAsync(IReadOnlyList<QueuedRead> batch)
     {
@@ -149,39 +129,9 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
         return rows;
     }
 
-    private async Task WriteBatchAsync(IReadOnlyList<QueuedWrite> batch)
-    {
-        try
-        {
-            var written = await UpsertAsync(batch);
-            foreach (var queued in batch)
-            {
-                queued.Done.TrySetResult(written.Contains((queued.Write.GrainId, queued.Write.StateName)));
-            }
-        }
-        catch (PostgresException exception) when (batch.Count > 1 && exception.SqlState[0] == '2')
-        {
-            // The server refused the statement for what one row holds (classes 21-27: cardinality, data, integrity),
-            // and nothing of it was written: each row goes again on its own, so only that row's caller sees the error.
-            LogBatchRefused(_logger, exception, batch.Count);
-            foreach (var queued in batch)
-            {
-                await WriteBatchAsync([queued]);
-            }
-        }
-        catch (Exception exception)
-        {
-            // The statement may or may not have committed (a connection lost on the way back): the callers reload,
-            // as ITransactionalStateStorage requires after a failed Store. Npgsql's exceptions have no Orleans codec,
-            // and the transaction's failure travels to the caller: the detail stays in this silo's log.
-            LogFlushFailed(_logger, exception, batch.Count);
-            var failure = new OrleansException($"Writing transactional state failed: {exception.Message}");
-            foreach (var queued in batch)
-            {
-                queued.Done.TrySetException(failure);
-            }
-        }
-    }
+    // A failed write's callers reload, as ITransactionalStateStorage requires after a failed Store.
+    private Task WriteBatchAsync(IReadOnlyList<QueuedWrite> batch) => GroupStatement.SendAsync(
+        batch, UpsertAsync, (queued, written) => written.Contains((queued.Write.GrainId, queued.Write.StateName)), _logger, "Writing transactional state");
 
     private async Task<HashSet<(string, string)>> UpsertAsync(IReadOnlyList<QueuedWrite> batch)
     {
@@ -208,18 +158,9 @@ public sealed partial class PostgresTransactionalStore : IAsyncDisposable
     private static NpgsqlParameter Column<T>(string name, NpgsqlDbType type, IReadOnlyList<QueuedWrite> batch, Func<TransactionalWrite, T> value) =>
         new(name, NpgsqlDbType.Array | type) { Value = batch.Select(q => value(q.Write)).ToArray() };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused a group write of {Count} rows; writing them one by one")]
-    private static partial void LogBatchRefused(ILogger logger, Exception exception, int count);
+    private sealed record QueuedWrite(TransactionalWrite Write, TaskCompletionSource<bool> Done) : IGroupItem<bool>;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} transactional state rows failed")]
-    private static partial void LogFlushFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Count} transactional state rows failed")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception, int count);
-
-    private sealed record QueuedWrite(TransactionalWrite Write, TaskCompletionSource<bool> Done);
-
-    private sealed record QueuedRead(string GrainId, string StateName, TaskCompletionSource<TransactionalRow?> Done);
+    private sealed record QueuedRead(string GrainId, string StateName, TaskCompletionSource<TransactionalRow?> Done) : IGroupItem<TransactionalRow?>;
 }
 
 public sealed record TransactionalRow(long Etag, long CommittedSequenceId, string CommittedState, string Metadata, string Pending);
