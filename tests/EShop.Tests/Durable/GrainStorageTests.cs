@@ -145,10 +145,7 @@ public sealed class GrainStorageTests
         await RowLocks.WaitForWaitersAsync(database, Write, 2);
 
         // The database's view of a writer that dies: the connection is gone mid-statement.
-        foreach (var backend in await RowLocks.BlockedBackendsAsync(database, Write))
-        {
-            await DurableServices.ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
-        }
+        await RowLocks.TerminateWaitersAsync(database, Write);
 
         foreach (var write in batch)
         {

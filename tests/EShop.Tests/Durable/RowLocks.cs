@@ -25,7 +25,16 @@ public static class RowLocks
         return pids;
     }
 
-    public static async Task<int[]> BlockedBackendsAsync(string database, string statement)
+    // Ends the connections of the statements that wait on a lock, as PostgreSQL sees a writer that died.
+    public static async Task TerminateWaitersAsync(string database, string statement)
+    {
+        foreach (var backend in await BlockedBackendsAsync(database, statement))
+        {
+            await DurableServices.ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
+        }
+    }
+
+    private static async Task<int[]> BlockedBackendsAsync(string database, string statement)
     {
         await using var connection = await DurableServices.OpenAsync(database);
         await using var command = new NpgsqlCommand(

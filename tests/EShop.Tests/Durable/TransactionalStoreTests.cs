@@ -105,10 +105,7 @@ public sealed class TransactionalStoreTests
         await RowLocks.WaitForWaitersAsync(database, Upsert, 2);
 
         // The database's view of a writer that dies: the connection is gone mid-statement.
-        foreach (var backend in await RowLocks.BlockedBackendsAsync(database, Upsert))
-        {
-            await DurableServices.ScalarAsync<bool>(database, $"SELECT pg_terminate_backend({backend})");
-        }
+        await RowLocks.TerminateWaitersAsync(database, Upsert);
 
         foreach (var write in batch)
         {
