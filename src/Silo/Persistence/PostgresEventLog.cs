@@ -4,10 +4,12 @@ using NpgsqlTypes;
 
 namespace EShop.Silo.Persistence;
 
-// The event log as rows of event_log (deploy/sql/eventlog) in one context's schema: a read is one select in version
-// order. Appends share commits, as the transactional store's writes do: those waiting go to the server together, one
-// insert in one transaction, so an order's four ledger entries and its purchase-log entry no longer cost a commit
-// each. The primary key still decides: a version another writer took refuses that append, and only that one.
+// The event log as rows of event_log (deploy/sql/eventlog) in one context's schema. Appends share commits, as the
+// transactional store's writes do: those waiting go to the server together, one insert in one transaction, so an
+// order's four ledger entries and its purchase-log entry no longer cost a commit each. The primary key still decides:
+// a version another writer took refuses that append, and only that one. Reads are grouped too (each new order's
+// payment grain reads its empty ledger when it activates): one select of every waiting owner's rows, in version order,
+// begun after the reads were asked, so a read sees every append answered before it.
 public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 {
     // Flushes in flight at once, and the appends one may carry.
@@ -27,14 +29,23 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         WHERE e.owner = a.owner AND e.version = a.version
         """;
 
-    private readonly string _connectionString;
-    private readonly GroupedQueue<Append> _appends;
+    private const int Readers = 2;
 
-    public PostgresEventLog(string connectionString)
+    private const string ReadSql = "SELECT owner, payload::text FROM event_log WHERE owner = ANY(@owners) ORDER BY owner, version";
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly GroupedQueue<Append> _appends;
+    private readonly GroupedQueue<Read> _reads;
+
+    public PostgresEventLog(string connectionString, ILogger<PostgresEventLog> logger)
     {
-        _connectionString = connectionString;
+        (_connectionString, _logger) = (connectionString, logger);
         _appends = new GroupedQueue<Append>(Writers, MaxBatch, AppendBatchAsync);
+        _reads = new GroupedQueue<Read>(Readers, MaxBatch, ReadBatchAsync);
     }
+
+    private sealed record Read(string Owner, TaskCompletionSource<IReadOnlyList<string>> Done) : IGroupItem<IReadOnlyList<string>>;
 
     private sealed record Append(string Owner, int ExpectedVersion, string[] Payloads, TaskCompletionSource<bool> Done)
     {
@@ -43,18 +54,8 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
 
     public async Task<IReadOnlyList<TEvent>> ReadAsync<TEvent>(GrainId owner) where TEvent : class
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT payload::text FROM event_log WHERE owner = @owner ORDER BY version", connection);
-        command.Parameters.AddWithValue("owner", owner.ToString());
-        var events = new List<TEvent>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            events.Add(EventJson.Deserialize<TEvent>(reader.GetString(0)));
-        }
-
-        return events;
+        var read = new Read(owner.ToString(), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        return [.. (await _reads.AddAsync(read, read.Done)).Select(EventJson.Deserialize<TEvent>)];
     }
 
     public Task<bool> AppendAsync<TEvent>(GrainId owner, int expectedVersion, IReadOnlyList<TEvent> events) where TEvent : class
@@ -68,7 +69,37 @@ public sealed class PostgresEventLog : IEventLog, IAsyncDisposable
         return _appends.AddAsync(append, append.Done);
     }
 
-    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _appends.DisposeAsync();
+        await _reads.DisposeAsync();
+    }
+
+    private Task ReadBatchAsync(IReadOnlyList<Read> batch) => GroupStatement.SendAsync(
+        batch, SelectAsync, IReadOnlyList<string> (read, rows) => rows.GetValueOrDefault(read.Owner) ?? [], _logger, "Reading the event log");
+
+    // Each owner's payloads, in version order.
+    private async Task<Dictionary<string, List<string>>> SelectAsync(IReadOnlyList<Read> batch)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(ReadSql, connection);
+        command.Parameters.Add(Array("owners", NpgsqlDbType.Text, batch.Select(r => r.Owner).Distinct()));
+        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var owner = reader.GetString(0);
+            if (!rows.TryGetValue(owner, out var payloads))
+            {
+                rows[owner] = payloads = [];
+            }
+
+            payloads.Add(reader.GetString(1));
+        }
+
+        return rows;
+    }
 
     // One transaction: insert every row, skipping taken versions; an append with a row skipped is refused, and its other
     // rows (versions after the one taken, had the other writer appended fewer events) are deleted before the commit,

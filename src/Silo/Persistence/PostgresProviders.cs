@@ -34,7 +34,7 @@ public static class PostgresProviders
             if (withEventLog)
             {
                 // The context's event log, as rows of event_log in its schema.
-                silo.Services.AddKeyedSingleton<IEventLog>(context, (_, _) => new PostgresEventLog(connectionString));
+                silo.Services.AddKeyedSingleton<IEventLog>(context, (services, _) => new PostgresEventLog(connectionString, services.GetRequiredService<ILogger<PostgresEventLog>>()));
             }
 
             // Grain state with group commit (PostgresGrainStorage), on the rows Orleans' ADO.NET bridge wrote before it.

@@ -1,5 +1,6 @@
 using EShop.Shared;
 using EShop.Silo.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace EShop.Tests.Durable;
@@ -12,7 +13,7 @@ public sealed class EventLogTests
     public async Task ManyOwnersAppendingAtOnce_ShareTransactions_AndARefusedAppendLeavesNoneOfItsEvents()
     {
         var database = await EventLogSchemaAsync();
-        await using var log = new PostgresEventLog(database);
+        await using var log = new PostgresEventLog(database, NullLogger<PostgresEventLog>.Instance);
         var stale = Owner("stale");
         Assert.True(await log.AppendAsync(stale, 0, ["first"]));
 
@@ -40,7 +41,7 @@ public sealed class EventLogTests
     public async Task AppendAfterAnother_ContinuesTheVersions_AndAnAppendAtAnOldVersionIsRefused()
     {
         var database = await EventLogSchemaAsync();
-        await using var log = new PostgresEventLog(database);
+        await using var log = new PostgresEventLog(database, NullLogger<PostgresEventLog>.Instance);
         var owner = Owner("ledger");
 
         Assert.True(await log.AppendAsync(owner, 0, ["started", "authorized"]));
@@ -50,6 +51,23 @@ public sealed class EventLogTests
         Assert.Equal(["started", "authorized", "captured"], await log.ReadAsync<string>(owner));
         var versions = await DurableServices.ScalarAsync<int[]>(database, "SELECT array_agg(version ORDER BY version) FROM event_log WHERE owner = 'test/ledger'");
         Assert.Equal([1, 2, 3], versions);
+    }
+
+    [Fact]
+    public async Task ManyOwnersReadAtOnce_EachGetsItsOwnEventsInOrder_AndNoneWhereThereAreNone()
+    {
+        var database = await EventLogSchemaAsync();
+        await using var log = new PostgresEventLog(database, NullLogger<PostgresEventLog>.Instance);
+        Assert.All(await Task.WhenAll(Enumerable.Range(0, 300).Select(i => log.AppendAsync(Owner($"o{i}"), 0, [$"a{i}", $"b{i}"])).ToList()), Assert.True);
+
+        // Shuffled, with owners that have no events between them and one owner asked twice in the group.
+        var asked = Enumerable.Range(0, 300).Select(i => $"o{i * 7 % 300}").Concat(["none1", "o5", "none2"]).ToList();
+        var read = await Task.WhenAll(asked.Select(owner => log.ReadAsync<string>(Owner(owner))).ToList());
+
+        for (var i = 0; i < asked.Count; i++)
+        {
+            Assert.Equal(asked[i].StartsWith("none", StringComparison.Ordinal) ? [] : [$"a{asked[i][1..]}", $"b{asked[i][1..]}"], read[i]);
+        }
     }
 
     private static GrainId Owner(string key) => GrainId.Create("test", key);
