@@ -18,12 +18,21 @@ public sealed class CustomerOrdersGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadAsync();
 
+    // Refused appends in a row before an add gives up (the log is not as appends leave it).
+    private const int MaxAttempts = 5;
+
     public async Task AddAsync(Guid orderId, DateTimeOffset placedAt)
     {
-        // An append that finds another writer first (a second activation while a silo dies), or whose outcome a lost
-        // connection hid, reads the log again: the order may be in it already.
-        while (!_orders.Exists(o => o.OrderId == orderId))
+        // A refused append (another activation wrote first while a silo died, or an earlier append of this one whose
+        // failure hid that it committed) reads the log again: the order may be in it already. An append that failed
+        // fails the call; its caller (the order's outbox) adds it again, which lands here.
+        for (var attempt = 1; !_orders.Exists(o => o.OrderId == orderId); attempt++)
         {
+            if (attempt > MaxAttempts)
+            {
+                throw new InvalidOperationException($"The order history of {this.GetGrainId()} refused {MaxAttempts} appends in a row.");
+            }
+
             var order = new PlacedOrder(orderId, placedAt);
             if (await log.AppendAsync(this.GetGrainId(), _logged, [order]))
             {
@@ -43,7 +52,9 @@ public sealed class CustomerOrdersGrain(
     {
         var logged = await log.ReadAsync<PlacedOrder>(this.GetGrainId());
         (_orders, _logged) = ([], logged.Count);
-        foreach (var order in earlier.State.AsEnumerable().Reverse().Concat(logged))
+        // An order both in the earlier list and in the log (a silo of the earlier version added it while this one ran)
+        // is listed once.
+        foreach (var order in earlier.State.AsEnumerable().Reverse().Concat(logged).DistinctBy(o => o.OrderId))
         {
             Insert(order);
         }

@@ -98,15 +98,17 @@ public sealed partial class OrderProcessGrain
 
         // The carrier is asked once per tracking interval, not on each tick of the reminder, whose period is the
         // shortest any step needs (a payment's retry): between two asks a parcel in transit costs a tick and no call.
-        // Half a period early counts, as ticks drift.
+        // Half a period early counts, as ticks drift. An ask that failed (the carrier down, a transaction aborted) is
+        // made again at the next tick.
         var now = time.GetUtcNow();
         if (now < _nextTracking)
         {
             return SagaStep.Wait;
         }
 
+        var moved = await TrackAsync(shipment);
         _nextTracking = now + shipping.Value.SandboxStepInterval - SagaPeriod / 2;
-        return await TrackAsync(shipment) ? SagaStep.Next : SagaStep.Wait;
+        return moved ? SagaStep.Next : SagaStep.Wait;
     }
 
     // Records what the carrier reports beyond what the shipment has reached (as the caller read it, or as it is now);

@@ -9,14 +9,19 @@ internal interface IGroupItem<TAnswer>
 }
 
 // One group's statement, and how its callers hear of it: only after it returned, so none is told of a write that a
-// crash then lost. Shared by the group commits of transactional state and of grain state, for reads and writes.
+// crash then lost. Shared by the group commits of transactional state and of grain state (reads and writes) and by the
+// event log's reads.
 internal static partial class GroupStatement
 {
+    // Errors that come from what one row holds (cardinality, data, integrity, a triggered change), not from the
+    // connection or the server's state.
+    private static readonly string[] RowClasses = ["21", "22", "23", "27"];
+
     // Sends the group as one statement (send) and answers each item from what it returned (answer). A statement the
-    // server refused for what one row holds (classes 21-27: cardinality, data, integrity) wrote none of it: each item
-    // goes again on its own, so only that one's caller sees the error. Any other failure may or may not have committed
-    // (a connection lost on the way back): every caller fails, with the message only, as Npgsql's exceptions have no
-    // Orleans codec, and the detail stays in this silo's log.
+    // server refused for what one row holds wrote none of it: each item goes again on its own, so only that one's
+    // caller sees the error. Any other failure may or may not have committed (a connection lost on the way back):
+    // every caller fails, with the message only, as Npgsql's exceptions have no Orleans codec, and the detail stays in
+    // this silo's log.
     public static async Task SendAsync<TItem, TAnswer, TOutcome>(
         IReadOnlyList<TItem> group, Func<IReadOnlyList<TItem>, Task<TOutcome>> send, Func<TItem, TOutcome, TAnswer> answer, ILogger logger, string what)
         where TItem : IGroupItem<TAnswer>
@@ -29,7 +34,7 @@ internal static partial class GroupStatement
                 item.Done.TrySetResult(answer(item, outcome));
             }
         }
-        catch (PostgresException exception) when (group.Count > 1 && exception.SqlState[0] == '2')
+        catch (PostgresException exception) when (group.Count > 1 && RowClasses.Contains(exception.SqlState[..2]))
         {
             LogGroupRefused(logger, exception, what, group.Count);
             foreach (var item in group)

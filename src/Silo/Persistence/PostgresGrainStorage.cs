@@ -9,14 +9,14 @@ namespace EShop.Silo.Persistence;
 // Grain state in one context's grain_state table (deploy/sql/storage), with the group commit PostgresTransactionalStore
 // gives transactional state: the writes of every grain of this silo in the context that are waiting go as one
 // statement (one round trip, one transaction, one WAL flush), and so do the reads. Through Orleans' ADO.NET bridge each
-// write was a commit of its own, and an order makes five (the customer's history, the product's history, the
-// customer's purchases, a co-purchase, category sales).
+// write was a commit of its own, and an order made five (the customer's history, since moved to the event log; the
+// product's history, the customer's purchases, a co-purchase, category sales).
 //
 // The rows, and how a grain's key names its row, are the ones that bridge wrote (0001_grain_state.sql): state stored
 // before this provider is read as it was. The version is the ETag: a write expecting none inserts, one expecting a
 // version updates that version, and any other is refused (InconsistentStateException) without failing the rest of
 // its statement. A statement is atomic and its callers are answered only after it returns, so a silo killed mid-flush
-// leaves none of its rows and has told nobody they were written.
+// leaves all of its rows or none (PostgreSQL may finish a statement whose client died) and has told nobody either way.
 public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private const int Writers = 2;
@@ -95,6 +95,13 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
             {
                 return;
             }
+        }
+
+        // A record the grain holds without a version is not one this storage gave it: refused, as the bridge refused
+        // it, rather than inserted cleared.
+        if (string.IsNullOrWhiteSpace(grainState.ETag))
+        {
+            throw new InconsistentStateException($"Clearing state {stateName} of {grainId}: the grain holds a record without a version.");
         }
 
         grainState.ETag = await WriteAsync(stateName, grainId, payload: null, grainState.ETag);
