@@ -10,6 +10,7 @@ public static class StorageNames
     public const string Shipping = "shipping";
     public const string Favourites = "favourites";
 
-    // The contexts that keep event logs: the payment ledger and audit log (ordering), the purchase log (favourites).
-    public static readonly string[] WithEventLogs = [Ordering, Favourites];
+    // The contexts that keep event logs: the catalog shards' product lists (catalog), the payment ledger, audit log
+    // and customers' order histories (ordering), the purchase log (favourites).
+    public static readonly string[] WithEventLogs = [Catalog, Ordering, Favourites];
 }

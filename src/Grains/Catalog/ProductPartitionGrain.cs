@@ -1,21 +1,35 @@
 using System.Collections.Immutable;
 using EShop.Catalog.Events;
 using EShop.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EShop.Catalog;
 
+// Which products the shard holds is its event log (ProductsListed, one row per batch of new products on PostgreSQL),
+// read when it activates: taking on products appends their ids, where the whole list as one grain-state value was
+// rewritten (6,355 writes of 24 KB on average while 100,008 products loaded, 48 KB at the end). A list stored that way
+// before is still read, and never written again.
 [GrainType("eshop.catalog.product-partition")]
 public sealed class ProductPartitionGrain(
-    [PersistentState(StateNames.ProductPartition, StorageNames.Catalog)] IPersistentState<ProductPartitionState> state,
+    [PersistentState(StateNames.ProductPartition, StorageNames.Catalog)] IPersistentState<ProductPartitionState> earlier,
+    [FromKeyedServices(StorageNames.Catalog)] IEventLog log,
     IGrainFactory grains,
     TimeProvider time) : Grain, IProductPartitionGrain
 {
+    // Refused appends in a row before taking on products gives up (the log is not as appends leave it).
+    private const int MaxAttempts = 5;
+
     private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
     private readonly CatalogViewSubscribers _views = new(time);
+    private readonly HashSet<string> _productIds = new(StringComparer.Ordinal);
+
+    // The events in the log as this activation last read or appended them.
+    private int _logged;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var snapshots = await Task.WhenAll(state.State.ProductIds.Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
+        await ReadProductIdsAsync();
+        var snapshots = await Task.WhenAll(_productIds.Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
         foreach (var snapshot in snapshots.OfType<ProductSnapshot>())
         {
             _products[snapshot.Id] = snapshot;
@@ -28,11 +42,7 @@ public sealed class ProductPartitionGrain(
     private async Task ShowAsync(ImmutableArray<CatalogEvent> changes)
     {
         // A product is remembered before any view shows it, so no view shows one that a restart would forget.
-        if (changes.Any(c => !state.State.ProductIds.Contains(c.ProductId)))
-        {
-            state.State.ProductIds.UnionWith(changes.Select(c => c.ProductId));
-            await state.WriteOrDeactivateAsync(this);
-        }
+        await ListAsync(changes.Select(c => c.ProductId));
 
         var newer = new Dictionary<string, ProductSnapshot>(StringComparer.Ordinal);
         foreach (var product in changes.Select(c => c.Product))
@@ -54,6 +64,36 @@ public sealed class ProductPartitionGrain(
     {
         await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
         await this.PublishAsync(StreamNames.CatalogOffers, changes.Where(c => c.IsOffer), c => c.ProductId);
+    }
+
+    // A refused append (another activation wrote first while a silo died, or an earlier append whose failure hid that
+    // it committed) reads the log again and appends what is still missing.
+    private async Task ListAsync(IEnumerable<string> productIds)
+    {
+        for (var attempt = 1; productIds.Where(id => !_productIds.Contains(id)).Distinct().ToImmutableArray() is { Length: > 0 } added; attempt++)
+        {
+            if (attempt > MaxAttempts)
+            {
+                throw new InvalidOperationException($"The product list of {this.GetGrainId()} refused {MaxAttempts} appends in a row.");
+            }
+
+            if (await log.AppendAsync(this.GetGrainId(), _logged, [new ProductsListed(added)]))
+            {
+                _logged++;
+                _productIds.UnionWith(added);
+                return;
+            }
+
+            await ReadProductIdsAsync();
+        }
+    }
+
+    private async Task ReadProductIdsAsync()
+    {
+        var logged = await log.ReadAsync<ProductsListed>(this.GetGrainId());
+        _logged = logged.Count;
+        _productIds.UnionWith(earlier.State.ProductIds);
+        _productIds.UnionWith(logged.SelectMany(e => e.ProductIds));
     }
 
     public Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view) =>
