@@ -16,19 +16,16 @@ public sealed class ProductPartitionGrain(
     IGrainFactory grains,
     TimeProvider time) : Grain, IProductPartitionGrain
 {
-    // Refused appends in a row before taking on products gives up (the log is not as appends leave it).
-    private const int MaxAttempts = 5;
-
     private readonly Dictionary<string, ProductSnapshot> _products = new(StringComparer.Ordinal);
     private readonly CatalogViewSubscribers _views = new(time);
     private readonly HashSet<string> _productIds = new(StringComparer.Ordinal);
-
-    // The events in the log as this activation last read or appended them.
-    private int _logged;
+    private OwnEventLog<ProductsListed>? _log;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await ReadProductIdsAsync();
+        _log = new OwnEventLog<ProductsListed>(log, this.GetGrainId());
+        _productIds.UnionWith(earlier.State.ProductIds);
+        List(await _log.ReadAsync());
         var snapshots = await Task.WhenAll(_productIds.Select(id => grains.GetGrain<IProductGrain>(id).GetAsync()));
         foreach (var snapshot in snapshots.OfType<ProductSnapshot>())
         {
@@ -66,35 +63,12 @@ public sealed class ProductPartitionGrain(
         await this.PublishAsync(StreamNames.CatalogOffers, changes.Where(c => c.IsOffer), c => c.ProductId);
     }
 
-    // A refused append (another activation wrote first while a silo died, or an earlier append whose failure hid that
-    // it committed) reads the log again and appends what is still missing.
-    private async Task ListAsync(IEnumerable<string> productIds)
-    {
-        for (var attempt = 1; productIds.Where(id => !_productIds.Contains(id)).Distinct().ToImmutableArray() is { Length: > 0 } added; attempt++)
-        {
-            if (attempt > MaxAttempts)
-            {
-                throw new InvalidOperationException($"The product list of {this.GetGrainId()} refused {MaxAttempts} appends in a row.");
-            }
+    private Task ListAsync(IEnumerable<string> productIds) => _log!.AppendMissingAsync(
+        () => productIds.Where(id => !_productIds.Contains(id)).Distinct().ToImmutableArray() is { Length: > 0 } added ? new ProductsListed(added) : null,
+        listed => _productIds.UnionWith(listed.ProductIds),
+        List);
 
-            if (await log.AppendAsync(this.GetGrainId(), _logged, [new ProductsListed(added)]))
-            {
-                _logged++;
-                _productIds.UnionWith(added);
-                return;
-            }
-
-            await ReadProductIdsAsync();
-        }
-    }
-
-    private async Task ReadProductIdsAsync()
-    {
-        var logged = await log.ReadAsync<ProductsListed>(this.GetGrainId());
-        _logged = logged.Count;
-        _productIds.UnionWith(earlier.State.ProductIds);
-        _productIds.UnionWith(logged.SelectMany(e => e.ProductIds));
-    }
+    private void List(IReadOnlyList<ProductsListed> logged) => _productIds.UnionWith(logged.SelectMany(e => e.ProductIds));
 
     public Task<ImmutableArray<ProductSnapshot>> SubscribeAsync(ICatalogViewObserver view) =>
         Task.FromResult<ImmutableArray<ProductSnapshot>>(_views.Add(view) ? [.. _products.Values] : []);

@@ -12,46 +12,24 @@ public sealed class CustomerOrdersGrain(
     IEventLog log) : Grain, ICustomerOrdersGrain
 {
     private List<PlacedOrder> _orders = [];
+    private OwnEventLog<PlacedOrder>? _log;
 
-    // The events in the log as this activation last read or appended them.
-    private int _logged;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReadAsync();
-
-    // Refused appends in a row before an add gives up (the log is not as appends leave it).
-    private const int MaxAttempts = 5;
-
-    public async Task AddAsync(Guid orderId, DateTimeOffset placedAt)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A refused append (another activation wrote first while a silo died, or an earlier append of this one whose
-        // failure hid that it committed) reads the log again: the order may be in it already. An append that failed
-        // fails the call; its caller (the order's outbox) adds it again, which lands here.
-        for (var attempt = 1; !_orders.Exists(o => o.OrderId == orderId); attempt++)
-        {
-            if (attempt > MaxAttempts)
-            {
-                throw new InvalidOperationException($"The order history of {this.GetGrainId()} refused {MaxAttempts} appends in a row.");
-            }
-
-            var order = new PlacedOrder(orderId, placedAt);
-            if (await log.AppendAsync(this.GetGrainId(), _logged, [order]))
-            {
-                _logged++;
-                Insert(order);
-                return;
-            }
-
-            await ReadAsync();
-        }
+        _log = new OwnEventLog<PlacedOrder>(log, this.GetGrainId());
+        Show(await _log.ReadAsync());
     }
+
+    public Task AddAsync(Guid orderId, DateTimeOffset placedAt) => _log!.AppendMissingAsync(
+        () => _orders.Exists(o => o.OrderId == orderId) ? null : new PlacedOrder(orderId, placedAt), Insert, Show);
 
     public Task<OrderIdPage> GetPageAsync(int offset, int limit) =>
         Task.FromResult(new OrderIdPage([.. _orders.Skip(offset).Take(limit).Select(o => o.OrderId)], offset, _orders.Count));
 
-    private async Task ReadAsync()
+    private void Show(IReadOnlyList<PlacedOrder> logged)
     {
-        var logged = await log.ReadAsync<PlacedOrder>(this.GetGrainId());
-        (_orders, _logged) = ([], logged.Count);
+        _orders = [];
+
         // An order both in the earlier list and in the log (a silo of the earlier version added it while this one ran)
         // is listed once.
         foreach (var order in earlier.State.AsEnumerable().Reverse().Concat(logged).DistinctBy(o => o.OrderId))
