@@ -70,6 +70,18 @@ public sealed class JsonGrainStateSerializerTests(EShopClusterFixture fixture)
         Assert.Equal((2L, 10m), (back.Outbox[1].Sequence, Assert.IsType<OrderRefunded>(back.Outbox[1].Event).TotalRefunded));
     }
 
+    // What an earlier release stored (it built the envelope as a JsonObject first) reads back, and what is written now
+    // is the same bytes: rows of both kinds sit side by side in one table.
+    [Fact]
+    public void Serialize_WritesTheBytesEarlierReleasesStored()
+    {
+        const string Stored = """{"type":"eshop.carts.CartState","state":{"lines":[{"productId":"caf\u00E9-1","quantity":2,"unitPrice":9.99},{"productId":"sku-2","quantity":1,"unitPrice":10}]}}""";
+        var state = new CartState { Lines = [new CartLine("caf\u00e9-1", 2, 9.99m), new CartLine("sku-2", 1, 10m)] };
+
+        Assert.Equal(Stored, Encoding.UTF8.GetString(_serializer.Serialize(state).ToArray()));
+        Assert.Equal(state.Lines, _serializer.Deserialize<CartState>(BinaryData.FromString(Stored)).Lines);
+    }
+
     [Fact]
     public void Deserialize_PayloadOfAnotherType_FailsLoudly()
     {
