@@ -3,11 +3,7 @@ using Orleans.Transactions.Abstractions;
 
 namespace EShop.Catalog;
 
-// Reads come from each silo's catalog view, so a product's activation serves only stock changes and admin commands:
-// after a bulk import it idled for Orleans' default quarter of an hour (100,000 activations after loading the
-// benchmark's catalog), adding to the silo's memory and to every scan of its activations, which the dashboard's
-// metrics make every second. It leaves after two idle minutes; a product that sells keeps its activation.
-[GrainType("eshop.catalog.product"), CollectionAgeLimit(Minutes = 2)]
+[GrainType("eshop.catalog.product")]
 public sealed class ProductGrain(
     [TransactionalState(StateNames.Product, StorageNames.Catalog)] ITransactionalState<ProductState> state,
     TimeProvider time) : Grain, IProductGrain

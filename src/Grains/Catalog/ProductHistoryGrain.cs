@@ -7,9 +7,8 @@ using Orleans.Streams;
 namespace EShop.Catalog;
 
 // Keeps the last Capacity events of one product. Implicitly subscribed, so every product's stream has this consumer
-// without anyone subscribing it; a redelivered event is recorded once. An event activates it, and then it idles: it
-// leaves after two idle minutes, like the product (ProductGrain says why).
-[ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.catalog.product-history"), CollectionAgeLimit(Minutes = 2)]
+// without anyone subscribing it; a redelivered event is recorded once.
+[ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.catalog.product-history")]
 public sealed class ProductHistoryGrain(
     [PersistentState(StateNames.ProductHistory, StorageNames.Catalog)] IPersistentState<List<ProductHistoryEntry>> history) : Grain, IProductHistoryGrain
 {
