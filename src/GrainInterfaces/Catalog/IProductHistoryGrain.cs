@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace EShop.Catalog;
 
-/// <summary>The recent domain events of one product (key: SKU), fed by the catalog event stream.</summary>
+/// <summary>The recent domain events of one product (key: SKU), recorded from the catalog event stream.</summary>
 [Alias("eshop.catalog.IProductHistoryGrain")]
 public interface IProductHistoryGrain : IGrainWithStringKey
 {

@@ -25,6 +25,9 @@ public interface IProductPartitionGrain : IGrainWithIntegerKey
         return (int)(hash % Count);
     }
 
+    /// <summary>The key of the catalog stream that carries a SKU's events: its shard's.</summary>
+    static string StreamKey(string productId) => Of(productId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Takes committed changes of this shard's products: the views get each product's newest version, and the events
     /// go out on the catalog stream. Whoever committed the change calls this once the transaction is done.

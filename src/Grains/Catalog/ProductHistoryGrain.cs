@@ -1,48 +1,62 @@
 using System.Collections.Immutable;
 using EShop.Catalog.Events;
 using EShop.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
-using Orleans.Streams;
+using Orleans.Storage;
 
 namespace EShop.Catalog;
 
-// Keeps the last Capacity events of one product. Implicitly subscribed, so every product's stream has this consumer
-// without anyone subscribing it; a redelivered event is recorded once.
-[ImplicitStreamSubscription(StreamNames.Catalog), GrainType("eshop.catalog.product-history")]
-public sealed class ProductHistoryGrain(
-    [PersistentState(StateNames.ProductHistory, StorageNames.Catalog)] IPersistentState<List<ProductHistoryEntry>> history) : Grain, IProductHistoryGrain
+// Reads one product's recent events where ProductHistoryFeedGrain records them: this grain's own grain-state record
+// (the record it kept when it was the stream's consumer itself, so the histories recorded then read on). It keeps no
+// copy, since the feed writes without it.
+[GrainType(TypeName)]
+public sealed class ProductHistoryGrain([FromKeyedServices(StorageNames.Catalog)] IGrainStorage storage) : Grain, IProductHistoryGrain
 {
     public const int Capacity = 100;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    private const string TypeName = "eshop.catalog.product-history";
+
+    public async Task<ImmutableArray<ProductHistoryEntry>> GetAsync() => [.. (await ReadAsync(storage, this.GetPrimaryKeyString())).State!];
+
+    internal static async Task<GrainState<List<ProductHistoryEntry>>> ReadAsync(IGrainStorage storage, string productId)
     {
-        var stream = this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, this.GetPrimaryKeyString()));
-        await stream.SubscribeAsync((e, _) => RecordAsync(e));
+        var history = new GrainState<List<ProductHistoryEntry>>([]);
+        await storage.ReadStateAsync(StateNames.ProductHistory, Of(productId), history);
+        history.State ??= [];
+        return history;
     }
 
-    public Task<ImmutableArray<ProductHistoryEntry>> GetAsync() => Task.FromResult(history.State.ToImmutableArray());
+    internal static Task WriteAsync(IGrainStorage storage, string productId, GrainState<List<ProductHistoryEntry>> history) =>
+        storage.WriteStateAsync(StateNames.ProductHistory, Of(productId), history);
 
-    private async Task RecordAsync(CatalogEvent e)
+    // Adds the events the history does not hold, in version order, keeping the newest Capacity. One change can make
+    // several events (an upsert: ProductUpdated and PriceChanged), all at one version, so an event is identified by
+    // its version and type. False when every event was recorded already (a redelivery).
+    internal static bool Record(List<ProductHistoryEntry> history, IEnumerable<CatalogEvent> events)
     {
-        // One change can make several events (an upsert: ProductUpdated and PriceChanged), all at one version, so an
-        // event is identified by its version and type.
-        var type = e.GetType().Name;
-        if (history.State.Any(h => h.Version == e.Version && h.Type == type))
+        var added = false;
+        foreach (var e in events)
         {
-            return;
+            var type = e.GetType().Name;
+            if (history.Any(h => h.Version == e.Version && h.Type == type))
+            {
+                continue;
+            }
+
+            history.Insert(history.FindLastIndex(h => h.Version <= e.Version) + 1, new ProductHistoryEntry(e.Version, type, e.At, Describe(e)));
+            if (history.Count > Capacity)
+            {
+                history.RemoveAt(0);
+            }
+
+            added = true;
         }
 
-        var entry = new ProductHistoryEntry(e.Version, type, e.At, Describe(e));
-        var index = history.State.FindLastIndex(h => h.Version <= e.Version) + 1;
-        history.State.Insert(index, entry);
-        if (history.State.Count > Capacity)
-        {
-            history.State.RemoveAt(0);
-        }
-
-        await history.WriteStateAsync();
+        return added;
     }
+
+    private static GrainId Of(string productId) => GrainId.Create(TypeName, productId);
 
     private static string Describe(CatalogEvent e) => e switch
     {

@@ -59,7 +59,7 @@ public sealed class ProductPartitionGrain(
 
     private async Task PublishEventsAsync(ImmutableArray<CatalogEvent> changes)
     {
-        await this.PublishAsync(StreamNames.Catalog, changes, c => c.ProductId);
+        await this.PublishAsync(StreamNames.Catalog, changes, c => IProductPartitionGrain.StreamKey(c.ProductId));
         await this.PublishAsync(StreamNames.CatalogOffers, changes.Where(c => c.IsOffer), c => c.ProductId);
     }
 

@@ -36,12 +36,44 @@ public sealed class CatalogEventsTests(EShopClusterFixture fixture)
 
         // Redeliver the creation event, as an at-least-once stream may after a crash.
         var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, product.Id));
+            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, IProductPartitionGrain.StreamKey(product.Id)));
         await stream.OnNextAsync(new ProductCreated(product, DateTimeOffset.UtcNow));
         await fixture.Grains.GetGrain<ICatalogAdminGrain>(0).AdjustStockAsync(product.Id, 1);
 
         var entries = await Eventually.MatchesAsync(history.GetAsync, h => h.Any(e => e.Version == 2));
         Assert.Equal([1L, 2L], entries.Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task EventsOnAStreamKeyedBySku_AsEarlierReleasesPublished_ReachTheHistory()
+    {
+        var product = await TestCatalog.CreateProductAsync(_grains, stock: 5);
+        var history = _grains.GetGrain<IProductHistoryGrain>(product.Id);
+        await Eventually.MatchesAsync(history.GetAsync, h => h.Length == 1);
+
+        // A message still in the queue from before the stream was keyed by shard.
+        var stream = fixture.Cluster.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<CatalogEvent>(StreamId.Create(StreamNames.Catalog, product.Id));
+        await stream.OnNextAsync(new StockChanged(product with { Stock = 4, Version = 2 }, DateTimeOffset.UtcNow, -1, StockChanged.Sold));
+
+        var entries = await Eventually.MatchesAsync(history.GetAsync, h => h.Length == 2);
+        Assert.Equal([(1L, nameof(ProductCreated)), (2L, nameof(StockChanged))], entries.Select(e => (e.Version, e.Type)));
+    }
+
+    [Fact]
+    public async Task AnImportsProducts_EachHistoryGetsItsOwnEvents()
+    {
+        // One import is one commit: each shard publishes its share of the 200 products as one message.
+        var products = await TestCatalog.ImportAsync(_grains, 200);
+        var admin = _grains.GetGrain<ICatalogAdminGrain>(0);
+        await Task.WhenAll(products.Select(p => admin.AdjustStockAsync(p.ProductId, 2)));
+
+        foreach (var product in products)
+        {
+            var history = await Eventually.MatchesAsync(() => _grains.GetGrain<IProductHistoryGrain>(product.ProductId).GetAsync(), h => h.Length == 2);
+            Assert.Equal([(1L, nameof(ProductCreated)), (2L, nameof(StockChanged))], history.Select(h => (h.Version, h.Type)));
+            Assert.Equal("adjusted +2 -> 3", history[1].Detail);
+        }
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class SiloCrashTests(ITestOutputHelper output)
         var grains = await cluster.ConnectClientAsync();
         var snapshot = new ProductSnapshot(TestCatalog.NewSku(), "eshop", "Crash test", "", "c", 1, 10m, 0m, 5, DateTimeOffset.UtcNow, 1);
         var stream = grains.GetStreamProvider(StreamNames.Provider)
-            .GetStream<CatalogEvent>(Orleans.Runtime.StreamId.Create(StreamNames.Catalog, snapshot.Id));
+            .GetStream<CatalogEvent>(Orleans.Runtime.StreamId.Create(StreamNames.Catalog, IProductPartitionGrain.StreamKey(snapshot.Id)));
 
         // Frozen, the silo cannot deliver; the events wait in PostgreSQL. The duplicate stands for a redelivery.
         await silo.FreezeAsync();
