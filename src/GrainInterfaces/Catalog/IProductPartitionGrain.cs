@@ -25,8 +25,12 @@ public interface IProductPartitionGrain : IGrainWithIntegerKey
         return (int)(hash % Count);
     }
 
-    /// <summary>The key of the catalog stream that carries a SKU's events: its shard's.</summary>
-    static string StreamKey(string productId) => Of(productId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The key of the catalog stream that carries a SKU's events: its shard's, as <c>shard:N</c>. No SKU has a colon,
+    /// so no shard's stream is a product's stream of earlier releases, which were keyed by SKU: a silo of such a
+    /// release, still in the cluster during an upgrade, never records a shard's events in a product's history.
+    /// </summary>
+    static string StreamKey(string productId) => "shard:" + Of(productId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Takes committed changes of this shard's products: the views get each product's newest version, and the events

@@ -16,9 +16,10 @@ namespace EShop.Catalog;
 public sealed class ProductHistoryFeedGrain([FromKeyedServices(StorageNames.Catalog)] IGrainStorage storage) : Grain, IProductHistoryFeedGrain
 {
     // Records this activation last read or wrote, so a product that sells often is not read at every sale; cleared
-    // when full. A record someone else wrote since (a second activation, for a moment, while a silo fails) makes the
-    // write fail on its ETag, and is read again.
-    private const int MaxKept = 4096;
+    // when full, which bounds the memory (a record holds up to 100 entries) where a bulk import would otherwise keep
+    // every product's. A record someone else wrote since (a second activation, for a moment, while a silo fails)
+    // makes the write fail on its ETag, and is read again.
+    private const int MaxKept = 256;
 
     private const int MaxAttempts = 3;
 
