@@ -10,8 +10,9 @@ public static class StreamNames
 
     /// <summary>
     /// Keyed by the product's catalog shard (<see cref="EShop.Catalog.IProductPartitionGrain.StreamKey"/>), not by SKU:
-    /// each shard publishes what one commit changed as one message, and a bulk import sets up 32 streams and their
-    /// consumers rather than one per product. One product's events are on one stream, in the order they were published.
+    /// each shard publishes what one commit changed in one message or a few, and a bulk import sets up 32 streams and
+    /// their consumers rather than one per product. One product's events are on one stream, in the order they were
+    /// published.
     /// </summary>
     public const string Catalog = "catalog";
 
