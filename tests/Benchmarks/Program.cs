@@ -1,4 +1,5 @@
 using System.Net;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EShop.Benchmarks;
@@ -95,6 +96,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {seconds} s per run; sil
 
 var runs = new List<LoadRun>();
 string? cpuPerOrder = null, gatewayPerRead = null;
+List<string> cpuPerSearch = [];
 if (recoveryRun)
 {
     await RecoveryBenchmark.RunAsync(storefront, grains, second!, duration, duration, stamp);
@@ -114,8 +116,17 @@ if (searchRun)
 {
     var loaded = Regex.Match(await File.ReadAllTextAsync(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs/bench-silo.log")), @"Loaded the demo catalog: (\d+) products in ([0-9.]+) s");
     Console.WriteLine($"Generated: {loaded.Groups[1].Value} products in {loaded.Groups[2].Value} s (silo log: Loaded the demo catalog)");
-    runs.Add(await SearchBenchmark.RunAsync(storefront, SearchClients, duration, withWords: true));
-    runs.Add(await SearchBenchmark.RunAsync(storefront, SearchClients, duration, withWords: false));
+    foreach (var withWords in new[] { true, false })
+    {
+        // What a search costs each process (the load generator is this one), as for a checkout below.
+        await SearchBenchmark.WarmUpAsync(storefront, SearchClients, withWords);
+        var before = (Silo: silo.CpuTime, Gateway: gateway.CpuTime, Benchmark: Process.GetCurrentProcess().TotalProcessorTime);
+        var search = await SearchBenchmark.RunAsync(storefront, SearchClients, duration, withWords);
+        runs.Add(search);
+        string Per(TimeSpan cpu) => $"{cpu.TotalMicroseconds / search.Requests:F0} µs";
+        cpuPerSearch.Add($"CPU per search over run {search.Name[..4]}: silo {Per(silo.CpuTime - before.Silo)}, gateway {Per(gateway.CpuTime - before.Gateway)}, "
+            + $"benchmark {Per(Process.GetCurrentProcess().TotalProcessorTime - before.Benchmark)}");
+    }
 }
 else
 {
@@ -185,6 +196,7 @@ Console.WriteLine("| run                                          | requests | e
 Console.WriteLine("|----------------------------------------------|---------:|-------:|-----------:|--------:|--------:|");
 runs.ForEach(Console.WriteLine);
 Console.WriteLine();
+cpuPerSearch.ForEach(Console.WriteLine);
 if (!searchRun)
 {
     Console.WriteLine($"GraphQL / minimal API: throughput {runs[0].PerSecond / runs[1].PerSecond:P0}, p50 latency x{runs[0].Percentile(50) / runs[1].Percentile(50):F2}");

@@ -147,6 +147,37 @@ public sealed class ProductSearchTests
         }
     }
 
+    // Without words, a browse counts four products at a time and picks the page from the first 4,096 that pass, or, when
+    // more pass, reads it from the sort's order: a catalog large enough for both, with an odd count for the last few.
+    [Fact]
+    public void Browse_LargeCatalog_AnswersAsAScanOfEveryProduct()
+    {
+        var random = new Random(20261201);
+        var catalog = Enumerable.Range(0, 9_003).Select(i => new ProductSnapshot(
+            $"p{i:00000}", "eshop", $"Product {random.Next(500)}", "", $"c{random.Next(3)}", 100,
+            random.Next(100, 5000) / 100m, random.Next(3) == 0 ? 15m : 0m, random.Next(3), T0.AddMinutes(-random.Next(10_000)), 1)).ToList();
+        var index = new ProductIndex();
+        index.Apply(catalog);
+        for (var q = 0; q < 200; q++)
+        {
+            var query = Query(
+                null,
+                random.Next(3) == 0 ? $"c{random.Next(4)}" : null,
+                random.Next(3) == 0 ? random.Next(1_000, 45_000) / 1000m : null,
+                random.Next(3) == 0 ? random.Next(5_000, 50_000) / 1000m : null,
+                random.Next(3) switch { 0 => true, 1 => false, _ => null },
+                (ProductSort)random.Next(5),
+                random.Next(3) == 0 ? random.Next(0, 5_000) : 0,
+                random.Next(0, 30));
+
+            var expected = ScanSearch.Run(catalog, query);
+            var actual = index.Search(query);
+
+            Assert.Equal(expected.TotalCount, actual.TotalCount);
+            Assert.Equal(expected.Items.Select(p => p.Id), actual.Items.Select(p => p.Id));
+        }
+    }
+
     private static string Words(Random random, string[] words, int min, int max) =>
         string.Join(' ', Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => words[random.Next(words.Length)]));
 
