@@ -10,9 +10,9 @@ namespace EShop.Catalog;
 //   cached until a product is added or its texts change; stock and price changes, which every sale makes, keep it.
 // - Filters read plain arrays (category, sale price in cents, stock), one per field. Sale prices are whole cents
 //   (Validation.Money and Pricing.SalePrice see to it), so a price range is a range of cents.
-// - The total is counted in one pass over the matches (every product, without words). The page is read from the
-//   products kept in each sort's order (name order for relevance, score by score) while matches are dense, else
-//   picked from the matches with a heap of offset + limit.
+// - The total is counted in one pass over the matches (without words, every product: four at a time, noting the first
+//   4,096 that pass). The page is read from the products kept in each sort's order (name order for relevance, score by
+//   score) while matches are dense, else picked from the matches with a heap of offset + limit.
 //
 // Searches share a lock and change nothing but caches; a change takes it alone. A slot is a product's place for the life
 // of the index; a removed product keeps it, with a price no filter passes (Off).
