@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Numerics;
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;

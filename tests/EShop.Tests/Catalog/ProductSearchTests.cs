@@ -127,21 +127,7 @@ public sealed class ProductSearchTests
                 {
                     var search = random.Next(4) == 0 ? null : string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ =>
                         words[random.Next(words.Length)] is var w && random.Next(2) == 0 ? w[..Math.Min(w.Length, random.Next(1, 5))].ToLowerInvariant() : w));
-                    var query = Query(
-                        search,
-                        random.Next(3) == 0 ? $"c{random.Next(4)}" : null,
-                        random.Next(4) == 0 ? random.Next(1_000, 25_000) / 1000m : null,
-                        random.Next(4) == 0 ? random.Next(25_000, 50_000) / 1000m : null,
-                        random.Next(3) switch { 0 => true, 1 => false, _ => null },
-                        (ProductSort)random.Next(5),
-                        random.Next(3) == 0 ? random.Next(0, 10) : 0,
-                        random.Next(0, 12));
-
-                    var expected = ScanSearch.Run(catalog.Values, query);
-                    var actual = index.Search(query);
-
-                    Assert.Equal(expected.TotalCount, actual.TotalCount);
-                    Assert.Equal(expected.Items.Select(p => p.Id), actual.Items.Select(p => p.Id));
+                    AnswersAsAScan(index, catalog.Values, RandomQuery(random, search, maxOffset: 10, maxLimit: 12));
                 }
             }
         }
@@ -160,22 +146,28 @@ public sealed class ProductSearchTests
         index.Apply(catalog);
         for (var q = 0; q < 200; q++)
         {
-            var query = Query(
-                null,
-                random.Next(3) == 0 ? $"c{random.Next(4)}" : null,
-                random.Next(3) == 0 ? random.Next(1_000, 45_000) / 1000m : null,
-                random.Next(3) == 0 ? random.Next(5_000, 50_000) / 1000m : null,
-                random.Next(3) switch { 0 => true, 1 => false, _ => null },
-                (ProductSort)random.Next(5),
-                random.Next(3) == 0 ? random.Next(0, 5_000) : 0,
-                random.Next(0, 30));
-
-            var expected = ScanSearch.Run(catalog, query);
-            var actual = index.Search(query);
-
-            Assert.Equal(expected.TotalCount, actual.TotalCount);
-            Assert.Equal(expected.Items.Select(p => p.Id), actual.Items.Select(p => p.Id));
+            AnswersAsAScan(index, catalog, RandomQuery(random, search: null, maxOffset: 5_000, maxLimit: 30));
         }
+    }
+
+    // Random filters (prices from 1 to 50), sort and page.
+    private static ProductQuery RandomQuery(Random random, string? search, int maxOffset, int maxLimit) => Query(
+        search,
+        random.Next(3) == 0 ? $"c{random.Next(4)}" : null,
+        random.Next(4) == 0 ? random.Next(1_000, 25_000) / 1000m : null,
+        random.Next(4) == 0 ? random.Next(25_000, 50_000) / 1000m : null,
+        random.Next(3) switch { 0 => true, 1 => false, _ => null },
+        (ProductSort)random.Next(5),
+        random.Next(3) == 0 ? random.Next(0, maxOffset) : 0,
+        random.Next(0, maxLimit));
+
+    private static void AnswersAsAScan(ProductIndex index, IEnumerable<ProductSnapshot> catalog, ProductQuery query)
+    {
+        var expected = ScanSearch.Run(catalog, query);
+        var actual = index.Search(query);
+
+        Assert.Equal(expected.TotalCount, actual.TotalCount);
+        Assert.Equal(expected.Items.Select(p => p.Id), actual.Items.Select(p => p.Id));
     }
 
     private static string Words(Random random, string[] words, int min, int max) =>
