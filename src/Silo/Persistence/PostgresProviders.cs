@@ -18,6 +18,9 @@ public static class PostgresProviders
     // Queues the domain events are spread over; a client that publishes must map streams to queues the same way.
     public const int StreamQueues = 4;
 
+    // Messages a queue's pulling agent holds taken and unconfirmed (below, AddPostgresStreams).
+    private const int StreamCacheSize = 256;
+
     // Grain storage on PostgreSQL: one provider per context, each in its own schema (or database), plus the
     // stream pub-sub store in the cluster schema. Also registers the migrations those schemas need.
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, IEnumerable<string> contexts, bool withStreamQueue)
@@ -86,6 +89,14 @@ public static class PostgresProviders
                 o.VisibilityTimeout = TimeSpan.FromSeconds(30);
             }));
             configurator.ConfigurePartitioning(StreamQueues);
+
+            // A taken message is confirmed only once every consumer has passed it in the pulling agent's cache, so the
+            // cache must empty within the visibility timeout: a message older than that is taken and delivered again.
+            // With Orleans' 4,096 messages per queue, consumers that fell behind under load (a minute of checkouts)
+            // held messages for longer, and every event came round twice, then more often, each time a dead copy and a
+            // slower dequeue. A queue stops taking when its cache is full, so a small one leaves a backlog waiting
+            // visible in the table instead, where it costs nothing until the consumers are ready for it.
+            configurator.ConfigureCache(StreamCacheSize);
 
             // Domain events have implicit subscribers only: no pub-sub rendezvous rows to write per stream.
             configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);

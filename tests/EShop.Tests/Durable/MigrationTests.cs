@@ -18,7 +18,8 @@ public sealed class MigrationTests
         var second = await PostgresMigrator.ApplyAsync(connection, AllTracks);
 
         Assert.Equal(
-            ["orleans: storage/0001_grain_state", "orleans: storage/0002_email_index_by_hash", "orleans: reminders/0001_reminders", "orleans: streaming/0001_stream_queue"],
+            ["orleans: storage/0001_grain_state", "orleans: storage/0002_email_index_by_hash", "orleans: reminders/0001_reminders", "orleans: streaming/0001_stream_queue",
+                "orleans: streaming/0002_stream_take_indexes"],
             first);
         Assert.Empty(second);
         Assert.Equal(
@@ -62,6 +63,33 @@ public sealed class MigrationTests
         Assert.Equal(
             [$"email {EShop.Customers.EmailAddress.IndexKey("Ana.López@example.com ")}", "other ana.lópez@example.com"],
             await ReadListAsync(connection, "SELECT state_name || ' ' || key_string FROM grain_state ORDER BY 1"));
+    }
+
+    // The dequeue reads messages never taken and messages whose visibility timeout passed from an index each
+    // (streaming/0002): a batch is still the oldest visible messages in id order, and leaves alone what is invisible or
+    // out of attempts.
+    [Fact]
+    public async Task TakeStreamMessages_FreshAndTimedOutMessages_TakesTheOldestVisibleInIdOrder()
+    {
+        var database = await DurableServices.CreateDatabaseAsync();
+        var connection = new NpgsqlConnectionStringBuilder(database) { SearchPath = "orleans" }.ConnectionString;
+        await PostgresMigrator.ApplyAsync(connection, AllTracks);
+
+        // In id order: fresh, timed out, invisible (taken a moment ago), out of attempts, fresh, timed out, fresh; and
+        // one fresh message of another queue.
+        await ExecuteAsync(connection, """
+            INSERT INTO stream_messages (service_id, provider_id, queue_id, dequeued, visible_on, expires_on, created_on, modified_on, payload)
+            SELECT 'eshop', 'events', m.queue_id, m.dequeued, now() + m.visible_in, now() + interval '10 minutes', now(), now(), '\x00'
+            FROM (VALUES (1, 'q', 0, interval '0'), (2, 'q', 1, interval '-5 seconds'), (3, 'q', 1, interval '30 seconds'),
+                         (4, 'q', 5, interval '-5 seconds'), (5, 'q', 0, interval '0'), (6, 'q', 2, interval '-1 second'),
+                         (7, 'q', 0, interval '0'), (8, 'other', 0, interval '0')) AS m(n, queue_id, dequeued, visible_in)
+            ORDER BY m.n;
+            """);
+        const string Take = "SELECT messageid - (SELECT min(message_id) - 1 FROM stream_messages) || ':' || dequeued FROM take_stream_messages('eshop', 'events', 'q', {0}, 5, 30, 600, 10, 100) ORDER BY messageid";
+
+        Assert.Equal(["1:1", "2:2", "5:1", "6:3"], await ReadListAsync(connection, string.Format(Take, 4)));
+        Assert.Equal(["7:1"], await ReadListAsync(connection, string.Format(Take, 4)));
+        Assert.Empty(await ReadListAsync(connection, string.Format(Take, 4)));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
