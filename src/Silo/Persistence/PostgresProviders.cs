@@ -95,7 +95,7 @@ public static class PostgresProviders
             // With Orleans' 4,096 messages per queue, consumers that fell behind under load (a minute of checkouts)
             // held messages for longer, and every event came round twice, then more often, each time a dead copy and a
             // slower dequeue. A queue stops taking when its cache is full, so a small one leaves a backlog waiting
-            // visible in the table instead, where it costs nothing until the consumers are ready for it.
+            // visible in the table instead, taken once the consumers are ready for it.
             configurator.ConfigureCache(StreamCacheSize);
 
             // Domain events have implicit subscribers only: no pub-sub rendezvous rows to write per stream.

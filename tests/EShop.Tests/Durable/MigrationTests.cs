@@ -85,11 +85,11 @@ public sealed class MigrationTests
                          (7, 'q', 0, interval '0'), (8, 'other', 0, interval '0')) AS m(n, queue_id, dequeued, visible_in)
             ORDER BY m.n;
             """);
-        const string Take = "SELECT messageid - (SELECT min(message_id) - 1 FROM stream_messages) || ':' || dequeued FROM take_stream_messages('eshop', 'events', 'q', {0}, 5, 30, 600, 10, 100) ORDER BY messageid";
+        const string Take = "SELECT messageid - (SELECT min(message_id) - 1 FROM stream_messages) || ':' || dequeued FROM take_stream_messages('eshop', 'events', 'q', 4, 5, 30, 600, 10, 100) ORDER BY messageid";
 
-        Assert.Equal(["1:1", "2:2", "5:1", "6:3"], await ReadListAsync(connection, string.Format(Take, 4)));
-        Assert.Equal(["7:1"], await ReadListAsync(connection, string.Format(Take, 4)));
-        Assert.Empty(await ReadListAsync(connection, string.Format(Take, 4)));
+        Assert.Equal(["1:1", "2:2", "5:1", "6:3"], await ReadListAsync(connection, Take));
+        Assert.Equal(["7:1"], await ReadListAsync(connection, Take));
+        Assert.Empty(await ReadListAsync(connection, Take));
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
