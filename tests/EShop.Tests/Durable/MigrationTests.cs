@@ -19,7 +19,7 @@ public sealed class MigrationTests
 
         Assert.Equal(
             ["orleans: storage/0001_grain_state", "orleans: storage/0002_email_index_by_hash", "orleans: reminders/0001_reminders", "orleans: streaming/0001_stream_queue",
-                "orleans: streaming/0002_stream_take_indexes"],
+                "orleans: streaming/0002_stream_take_indexes", "orleans: streaming/0003_stream_take_reads_first"],
             first);
         Assert.Empty(second);
         Assert.Equal(
@@ -90,6 +90,52 @@ public sealed class MigrationTests
         Assert.Equal(["1:1", "2:2", "5:1", "6:3"], await ReadListAsync(connection, Take));
         Assert.Equal(["7:1"], await ReadListAsync(connection, Take));
         Assert.Empty(await ReadListAsync(connection, Take));
+    }
+
+    // Most polls of a queue find nothing (streaming/0003): once the queue's eviction has run, such a poll takes no
+    // transaction id, so it commits no record and flushes no WAL; an eviction that falls due writes again.
+    [Fact]
+    public async Task TakeStreamMessages_EmptyQueueBetweenEvictions_WritesNothing()
+    {
+        var database = await DurableServices.CreateDatabaseAsync();
+        var connection = new NpgsqlConnectionStringBuilder(database) { SearchPath = "orleans" }.ConnectionString;
+        await PostgresMigrator.ApplyAsync(connection, AllTracks);
+        // One poll in a transaction of its own, with an eviction interval of 60 s; it reads its transaction id, if any.
+        const string Poll = """
+            BEGIN;
+            SELECT count(*)::text FROM take_stream_messages('eshop', 'events', 'q', 32, 5, 30, 600, 60, 100);
+            SELECT coalesce(txid_current_if_assigned()::text, 'none');
+            COMMIT;
+            """;
+
+        Assert.NotEqual("none", await ReadLastAsync(connection, Poll));
+        Assert.Equal("none", await ReadLastAsync(connection, Poll));
+        Assert.Equal("none", await ReadLastAsync(connection, Poll));
+        Assert.Equal("1", await ReadLastAsync(connection, "SELECT count(*)::text FROM stream_evictions"));
+
+        await ExecuteAsync(connection, "UPDATE stream_evictions SET evicted_on = now() - interval '61 seconds'");
+        Assert.NotEqual("none", await ReadLastAsync(connection, Poll));
+        Assert.Equal("none", await ReadLastAsync(connection, Poll));
+    }
+
+    // The value the last statement of a batch read, as a string.
+    private static async Task<string> ReadLastAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        string? last = null;
+        do
+        {
+            while (await reader.ReadAsync())
+            {
+                last = reader.GetString(0);
+            }
+        }
+        while (await reader.NextResultAsync());
+
+        return last ?? throw new InvalidOperationException("The batch read nothing.");
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
