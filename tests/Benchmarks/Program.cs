@@ -184,10 +184,12 @@ else
     // What an order costs each part, in CPU time over run (c): the saga's work for earlier orders goes on meanwhile, as
     // it does for these after it.
     var cpuBefore = (Silo: silo.CpuTime, Gateway: gateway.CpuTime, Postgres: CpuTime.OfName("postgres"));
+    var countersBefore = await SiloCounters.ReadAsync(http, SiloUrl);
     var checkouts = await LoadRun.MeasureAsync($"(c) checkout, {(durable ? "Durable" : "Local")}, GraphQL, {Shoppers} shoppers", Shoppers, duration, Checkout);
     runs.Add(checkouts);
     cpuPerOrder = $"CPU per checkout over run (c): silo {Per(silo.CpuTime - cpuBefore.Silo)}, gateway {Per(gateway.CpuTime - cpuBefore.Gateway)}"
-        + (durable ? $", PostgreSQL {Per(CpuTime.OfName("postgres") - cpuBefore.Postgres)}" : "");
+        + (durable ? $", PostgreSQL {Per(CpuTime.OfName("postgres") - cpuBefore.Postgres)}" : "")
+        + Environment.NewLine + (await SiloCounters.ReadAsync(http, SiloUrl)).PerOrder(countersBefore, checkouts.Requests);
     string Per(TimeSpan cpu) => $"{cpu.TotalMilliseconds / checkouts.Requests:F1} ms";
 }
 
