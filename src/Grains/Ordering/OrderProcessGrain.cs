@@ -32,10 +32,12 @@ public sealed partial class OrderProcessGrain(
 
     private OrderFulfilment? _fulfilment;
 
-    // The payment ledger as the last call on it answered. Only this process moves it, so a saga pass need not ask it
-    // again (it did, once a pass); like the order (OrderFulfilment), it is dropped when a call starts and kept from one
-    // that answered, so a call that failed makes the next pass read the ledger.
+    // The payment ledger as the last call on it answered (null: no entry yet), when _paymentKnown. Only this process
+    // moves it, so a saga pass need not ask it again (it did, once a pass); like the order (OrderFulfilment), it is
+    // dropped when a call starts and kept from one that answered, so a call that failed makes the next pass read the
+    // ledger. An order this activation has just placed has no payment yet, so its first pass does not ask either.
     private PaymentSnapshot? _payment;
+    private bool _paymentKnown;
 
     private OrderFulfilment Fulfilment => _fulfilment ??= new(transactions, grains, time, Id, logger);
 
@@ -124,6 +126,8 @@ public sealed partial class OrderProcessGrain(
         Fulfilment.Remember(order);
         if (attempt.Placed)
         {
+            // The order did not exist before this transaction, and only this process starts its payment.
+            (_payment, _paymentKnown) = (null, true);
             metrics.OrdersPlaced.Add(1, new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));
             metrics.Revenue.Add((double)order.Total, new KeyValuePair<string, object?>("currency", order.Currency));
             foreach (var soldOut in attempt.Reserved.Where(r => r.Product.Stock == 0))
@@ -258,19 +262,30 @@ public sealed partial class OrderProcessGrain(
         return after;
     }
 
-    private async Task<PaymentSnapshot?> ReadPaymentAsync() => _payment ??= await Payment.GetAsync();
+    private async Task<PaymentSnapshot?> ReadPaymentAsync()
+    {
+        if (!_paymentKnown)
+        {
+            _payment = await Payment.GetAsync();
+            _paymentKnown = true;
+        }
+
+        return _payment;
+    }
 
     private async Task<PaymentSnapshot> MovePaymentAsync(Func<IPaymentGrain, Task<PaymentSnapshot>> call)
     {
-        _payment = null;
-        return _payment = await call(Payment);
+        _paymentKnown = false;
+        _payment = await call(Payment);
+        _paymentKnown = true;
+        return _payment;
     }
 
     private async Task<Result<PaymentSnapshot>> RefundPaymentAsync(decimal amount)
     {
-        _payment = null;
+        _paymentKnown = false;
         var refunded = await Payment.RefundAsync(amount);
-        _payment = refunded.Value;
+        (_payment, _paymentKnown) = (refunded.Value, refunded.Value is not null);
         return refunded;
     }
 
