@@ -3,8 +3,9 @@ using System.Globalization;
 namespace EShop.Benchmarks;
 
 // How much work the silo did, from the counters it serves at /metrics: grain requests, messages received and
-// activations created. Read before and after a run, they say how many calls an order costs, a figure that does not
-// move with the machine's speed as its CPU time does.
+// activations created. Read before and after a run, they say how many calls an order costs. That moves with the
+// machine's speed far less than CPU time does, though not at all: the run also counts the saga's and the consumers'
+// work for earlier orders, which fall further behind on a slower machine.
 public sealed record SiloCounters(double Requests, double Messages, double Activations)
 {
     public static async Task<SiloCounters> ReadAsync(HttpClient http, string siloUrl)

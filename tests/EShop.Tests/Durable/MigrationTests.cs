@@ -100,42 +100,32 @@ public sealed class MigrationTests
         var database = await DurableServices.CreateDatabaseAsync();
         var connection = new NpgsqlConnectionStringBuilder(database) { SearchPath = "orleans" }.ConnectionString;
         await PostgresMigrator.ApplyAsync(connection, AllTracks);
-        // One poll in a transaction of its own, with an eviction interval of 60 s; it reads its transaction id, if any.
-        const string Poll = """
-            BEGIN;
-            SELECT count(*)::text FROM take_stream_messages('eshop', 'events', 'q', 32, 5, 30, 600, 60, 100);
-            SELECT coalesce(txid_current_if_assigned()::text, 'none');
-            COMMIT;
-            """;
 
-        Assert.NotEqual("none", await ReadLastAsync(connection, Poll));
-        Assert.Equal("none", await ReadLastAsync(connection, Poll));
-        Assert.Equal("none", await ReadLastAsync(connection, Poll));
-        Assert.Equal("1", await ReadLastAsync(connection, "SELECT count(*)::text FROM stream_evictions"));
+        // One poll in a transaction of its own, with an eviction interval of 60 s: the transaction id it took, if any.
+        async Task<string> PollAsync()
+        {
+            await using var session = new NpgsqlConnection(connection);
+            await session.OpenAsync();
+            await using var transaction = await session.BeginTransactionAsync();
+            await using (var take = new NpgsqlCommand("SELECT count(*) FROM take_stream_messages('eshop', 'events', 'q', 32, 5, 30, 600, 60, 100)", session, transaction))
+            {
+                await take.ExecuteScalarAsync();
+            }
+
+            await using var id = new NpgsqlCommand("SELECT coalesce(txid_current_if_assigned()::text, 'none')", session, transaction);
+            var taken = (string)(await id.ExecuteScalarAsync())!;
+            await transaction.CommitAsync();
+            return taken;
+        }
+
+        Assert.NotEqual("none", await PollAsync());
+        Assert.Equal("none", await PollAsync());
+        Assert.Equal("none", await PollAsync());
+        Assert.Equal(["1"], await ReadListAsync(connection, "SELECT count(*)::text FROM stream_evictions"));
 
         await ExecuteAsync(connection, "UPDATE stream_evictions SET evicted_on = now() - interval '61 seconds'");
-        Assert.NotEqual("none", await ReadLastAsync(connection, Poll));
-        Assert.Equal("none", await ReadLastAsync(connection, Poll));
-    }
-
-    // The value the last statement of a batch read, as a string.
-    private static async Task<string> ReadLastAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        string? last = null;
-        do
-        {
-            while (await reader.ReadAsync())
-            {
-                last = reader.GetString(0);
-            }
-        }
-        while (await reader.NextResultAsync());
-
-        return last ?? throw new InvalidOperationException("The batch read nothing.");
+        Assert.NotEqual("none", await PollAsync());
+        Assert.Equal("none", await PollAsync());
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
