@@ -183,8 +183,8 @@ else
     await LoadRun.MeasureAsync("warm-up", Shoppers, TimeSpan.FromSeconds(3), (s, i) => Checkout(s, 1_000_000 + i));
     // What an order costs each part, in CPU time over run (c): the saga's work for earlier orders goes on meanwhile, as
     // it does for these after it.
-    var cpuBefore = (Silo: silo.CpuTime, Gateway: gateway.CpuTime, Postgres: CpuTime.OfName("postgres"));
     var countersBefore = await SiloCounters.ReadAsync(http, SiloUrl);
+    var cpuBefore = (Silo: silo.CpuTime, Gateway: gateway.CpuTime, Postgres: CpuTime.OfName("postgres"));
     var checkouts = await LoadRun.MeasureAsync($"(c) checkout, {(durable ? "Durable" : "Local")}, GraphQL, {Shoppers} shoppers", Shoppers, duration, Checkout);
     runs.Add(checkouts);
     cpuPerOrder = $"CPU per checkout over run (c): silo {Per(silo.CpuTime - cpuBefore.Silo)}, gateway {Per(gateway.CpuTime - cpuBefore.Gateway)}"
