@@ -19,6 +19,13 @@ public interface IPaymentGrain : IGrainWithGuidKey
     [Alias("Authorize")]
     Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request);
 
+    /// <summary>
+    /// Authorizes the amount and captures it at once, in one call on the grain (the processor still sees an authorization
+    /// and a capture, each under its own key). Once decided, returns that decision; a decline captures nothing.
+    /// </summary>
+    [Alias("Charge")]
+    Task<PaymentSnapshot> ChargeAsync(PaymentRequest request);
+
     /// <summary>Captures what was authorized; once captured, changes nothing.</summary>
     [Alias("Capture")]
     Task<PaymentSnapshot> CaptureAsync();

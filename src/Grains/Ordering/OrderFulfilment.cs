@@ -113,6 +113,17 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         Result<OrderSnapshot>? labelled = null;
         ShipmentSnapshot? created = null;
         var detail = $"{label.Carrier} {label.TrackingNumber}";
+
+        // The index first, in a transaction of its own: as a third participant of the label's it cost every order a
+        // prepare, a prepared and a confirm. A claim whose label transaction then fails points at a shipment that does
+        // not carry the number, and the lookup checks that (ShipmentLookup); the carrier gives the order the same
+        // label when the step is taken again.
+        await TransactionRetry.ExecuteAsync(async () =>
+        {
+            await grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId);
+            return true;
+        }, logger);
+
         (_committed, _shipment) = (null, null);
         await transactions.RunWithRetryAsync(async () =>
         {
@@ -121,7 +132,6 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
             if (labelled.Succeeded)
             {
                 created = await Shipment.CreateAsync(new NewShipment(label.TrackingNumber, label.Carrier, label.Events[0]));
-                await grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId);
             }
 
             // The order grain's refusals rest on state only this process changes: committing one changes nothing.

@@ -30,8 +30,15 @@ public sealed partial class OrderProcessGrain
         {
             case PaymentStatus.Pending:
                 LogAuthorizing(logger, order.Id, order.Total, order.Currency, order.Payment.Method);
-                var decided = await MovePaymentAsync(p => p.AuthorizeAsync(new PaymentRequest(order.Payment, order.Total, order.Currency)));
+                // A card or gift card is captured as soon as it is authorized; cash on delivery is captured on delivery.
+                var request = new PaymentRequest(order.Payment, order.Total, order.Currency);
+                var decided = await MovePaymentAsync(p => cashOnDelivery ? p.AuthorizeAsync(request) : p.ChargeAsync(request));
                 LogAuthorized(logger, order.Id, decided.Status);
+                if (decided.Status == PaymentStatus.Captured)
+                {
+                    LogCaptured(logger, order.Id, decided.Captured);
+                }
+
                 metrics.Authorizations.Add(1,
                     new KeyValuePair<string, object?>("outcome", decided.Status == PaymentStatus.Declined ? "declined" : "approved"),
                     new KeyValuePair<string, object?>("payment_method", order.Payment.Method.ToString()));

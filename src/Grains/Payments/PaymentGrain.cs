@@ -33,7 +33,18 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(State.ToSnapshot());
 
-    public async Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request)
+    public Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request) => AuthorizeAsync(request, thenCapture: false);
+
+    // The saga captured a card as soon as it was authorized, a call on this grain and a saga pass of its own. The
+    // capture's start now goes into the same ledger write as the approval; a step left started by a crash is completed
+    // as it was started, so an authorization that a cancellation overtook is still only a hold, and voided.
+    public async Task<PaymentSnapshot> ChargeAsync(PaymentRequest request)
+    {
+        var authorized = await AuthorizeAsync(request, thenCapture: true);
+        return authorized.Status == PaymentStatus.Authorized ? await CaptureAsync() : authorized;
+    }
+
+    private async Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request, bool thenCapture)
     {
         await ResumeStartedAsync();
         if (State.Ledger.Count > 0)
@@ -47,7 +58,7 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
                 await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery)),
             { Method: PaymentMethod.GiftCard, GiftCardCode: { } key } =>
                 await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, key)),
-            _ => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request)),
+            _ => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request), thenCapture),
         };
     }
 
@@ -113,10 +124,10 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
 
     protected override void TransitionState(PaymentState state, PaymentEvent @event) => state.Apply(@event);
 
-    private async Task<PaymentSnapshot> StartAsync(PaymentStepStarted started)
+    private async Task<PaymentSnapshot> StartAsync(PaymentStepStarted started, bool thenCapture = false)
     {
         await RecordAsync(started);
-        await CompleteStartedAsync();
+        await CompleteStartedAsync(thenCapture);
         return State.ToSnapshot()!;
     }
 
@@ -130,8 +141,9 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
         }
     }
 
-    // Makes the started call (again, after a crash: the key makes the processor answer as before) and records its answer.
-    private async Task CompleteStartedAsync()
+    // Makes the started call (again, after a crash: the key makes the processor answer as before) and records its answer;
+    // an approved authorization with the start of its capture when thenCapture.
+    private async Task CompleteStartedAsync(bool thenCapture = false)
     {
         if (State.Started is not { } started)
         {
@@ -144,9 +156,14 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
             case Authorize:
                 var request = started.Authorization!;
                 var answer = await processor.AuthorizeAsync(key, this.GetPrimaryKey().ToString(), request.Amount, request.Currency, request.Details.CardToken ?? "");
-                await RecordAsync(answer.Approved
-                    ? new PaymentAuthorized(at, Authorize, request.Details.Method, request.Amount, request.Currency, answer.Id)
-                    : new PaymentDeclined(at, Authorize, request.Details.Method, request.Amount, request.Currency, DeclineMessage(answer.DeclineCode)));
+                if (!answer.Approved)
+                {
+                    await RecordAsync(new PaymentDeclined(at, Authorize, request.Details.Method, request.Amount, request.Currency, DeclineMessage(answer.DeclineCode)));
+                    break;
+                }
+
+                var authorized = new PaymentAuthorized(at, Authorize, request.Details.Method, request.Amount, request.Currency, answer.Id);
+                await (thenCapture ? RecordAsync(authorized, new PaymentStepStarted(at, Capture, request.Amount, null)) : RecordAsync(authorized));
                 break;
             case Capture:
                 await processor.CaptureAsync(key, State.AuthorizationId!, started.Amount);
@@ -176,9 +193,10 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
         return key;
     }
 
-    private async Task<PaymentSnapshot> RecordAsync(PaymentEvent entry)
+    // The entries go to the log in one write.
+    private async Task<PaymentSnapshot> RecordAsync(params PaymentEvent[] entries)
     {
-        RaiseEvent(entry);
+        RaiseEvents(entries);
         await ConfirmEvents();
         return State.ToSnapshot()!;
     }

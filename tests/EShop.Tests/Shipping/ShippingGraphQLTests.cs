@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EShop.Shipping;
 using EShop.Tests.Shared;
 
 namespace EShop.Tests.Shipping;
@@ -89,6 +90,26 @@ public sealed class ShippingGraphQLTests(GatewayFixture fixture)
         Assert.Equal(["LABEL_CREATED", "PICKED_UP", "EXCEPTION", "IN_TRANSIT", "DELIVERED"],
             final.GetProperty("shipment").GetProperty("events").EnumerateArray().Select(e => e.GetProperty("status").GetString()));
         Assert.Equal("INVALID_STATE", afterDelivery);
+    }
+
+    // The index's claim is committed before the order's label transaction: one whose label then failed names an order
+    // whose shipment carries another number (the carrier's next label), or none.
+    [Fact]
+    public async Task Shipment_NumberClaimedByAnOrderWhoseShipmentCarriesAnother_IsNullToTrackAndNotFoundToAdvance()
+    {
+        var product = await TestCatalog.CreateProductAsync(fixture.Grains);
+        var shopper = await fixture.SignUpAsync();
+        var admin = await fixture.SignInAdminAsync();
+        var orderId = await StorefrontOrders.PlaceAsync(shopper, product.Id);
+        await StorefrontOrders.WaitForAsync(shopper, orderId, StorefrontOrders.HasShipment);
+        var claimed = $"SBXCLAIMED{Guid.NewGuid():N}";
+        await fixture.Grains.GetGrain<ITrackingNumberGrain>(claimed).AssignAsync(Guid.Parse(orderId));
+
+        var tracked = (await fixture.Anonymous.DataAsync("query($tn: String!) { shipment(trackingNumber: $tn) { status } }", new { tn = claimed })).GetProperty("shipment");
+
+        Assert.Equal(Guid.Parse(orderId), await fixture.Grains.GetGrain<ITrackingNumberGrain>(claimed).GetAsync());
+        Assert.Equal(JsonValueKind.Null, tracked.ValueKind);
+        Assert.Equal("NOT_FOUND", await admin.ErrorCodeAsync(Advance, new { tn = claimed, status = "DELIVERED" }));
     }
 
     [Fact]
