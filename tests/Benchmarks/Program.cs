@@ -14,18 +14,22 @@ using EShop.Customers;
 //       the demo catalog generated at 12 x productsPerCategory products (8334: 100,008), then catalog searches
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- recovery [seconds]
 //       two Durable silos; shoppers buy while one silo is killed with kill -9 after seconds, and for seconds more
+//   dotnet run -c Release --no-build --project tests/Benchmarks -- orders [count] [Local|Durable]
+//       count checkouts, then the work each cost (calls, CPU, PostgreSQL transactions and rows) once every saga is done
 //   dotnet run -c Release --no-build --project tests/Benchmarks -- watchers [count] [Local|Durable]
 //       count customers favourite one product; then its price drops, until every one of them has the notification
 var searchRun = args.FirstOrDefault() == "search";
 var recoveryRun = args.FirstOrDefault() == "recovery";
 var watchersRun = args.FirstOrDefault() == "watchers";
-var rest = searchRun || recoveryRun || watchersRun ? args[1..] : args;
-var seconds = rest.Length > 0 && !watchersRun ? int.Parse(rest[0]) : 10;
+var ordersRun = args.FirstOrDefault() == "orders";
+var rest = searchRun || recoveryRun || watchersRun || ordersRun ? args[1..] : args;
+var seconds = rest.Length > 0 && !watchersRun && !ordersRun ? int.Parse(rest[0]) : 10;
+var orderCount = ordersRun && rest.Length > 0 ? int.Parse(rest[0]) : 2_000;
 var watchers = watchersRun && rest.Length > 0 ? int.Parse(rest[0]) : 10_000;
 var durable = recoveryRun || rest.ElementAtOrDefault(searchRun ? 2 : 1) == "Durable";
 var productsPerCategory = searchRun && rest.Length > 1 ? int.Parse(rest[1]) : 8334;
 var duration = TimeSpan.FromSeconds(seconds);
-const int ReadClients = 16, Shoppers = 32, SearchClients = 16, BenchProducts = 200;
+const int ReadClients = 16, Shoppers = 32, SearchClients = 16;
 const int GatewayPort = 30_100;
 const string SiloUrl = "http://127.0.0.1:8181", SecondSiloUrl = "http://127.0.0.1:8183", GatewayUrl = "http://127.0.0.1:8180", MinimalApiUrl = "http://127.0.0.1:8182";
 
@@ -49,6 +53,14 @@ var orleans = new Dictionary<string, string>
 if (searchRun)
 {
     orleans["EShop__DemoCatalog__ProductsPerCategory"] = productsPerCategory.ToString();
+}
+
+if (ordersRun)
+{
+    foreach (var (name, value) in OrderWorkBenchmark.Settings)
+    {
+        orleans[name] = value;
+    }
 }
 
 Directory.CreateDirectory(Path.Combine(ChildProcess.RepositoryRoot, ".data/logs"));
@@ -100,6 +112,14 @@ List<string> cpuPerSearch = [];
 if (recoveryRun)
 {
     await RecoveryBenchmark.RunAsync(storefront, grains, second!, duration, duration, stamp);
+    await app.StopAsync();
+    return;
+}
+
+if (ordersRun)
+{
+    var shoppers = await CheckoutShoppers.SetUpAsync(storefront, grains, Shoppers, stamp);
+    await OrderWorkBenchmark.RunAsync(shoppers, grains, http, SiloUrl, silo, gateway, orderCount, durable ? orleans["ConnectionStrings__Postgres"] : null);
     await app.StopAsync();
     return;
 }
@@ -156,29 +176,8 @@ else
     // (c) Checkout through the gateway: each of 32 signed-up shoppers, in a loop, adds one unit of one of 200 products
     // with deep stock and checks out (card, tok_visa), in one GraphQL mutation. The saga then pays and labels every
     // order on the same silo, cores and database while the run goes on.
-    // The benchmark sets up its catalog as the shop's own jobs do.
-    StaffContext.Grant(StaffContext.System);
-    var admin = grains.GetGrain<ICatalogAdminGrain>(0);
-    var products = Enumerable.Range(1, BenchProducts).Select(i => new ProductImport($"bench-{i:000}", new ProductDetails(
-        $"Bench Product {i}", "A product of the checkout benchmark.", "electronics", 10m + i, 10_000_000, 500))).ToArray();
-    foreach (var batch in products.Chunk(ICatalogAdminGrain.MaxImport))
-    {
-        var imported = await admin.ImportProductsAsync([.. batch]);
-        if (!imported.Succeeded)
-        {
-            throw new InvalidOperationException(imported.Errors[0].Message);
-        }
-    }
-
-    var tokens = await Task.WhenAll(Enumerable.Range(0, Shoppers).Select(i => storefront.SignUpAsync($"bench-{stamp}-{i}@example.com")));
-    const string AddAndCheckout =
-        "mutation($productId: ID!, $key: String!) { addToCart(productId: $productId, quantity: 1) { userErrors { code message } } " + Storefront.Checkout + " }";
-    async Task<bool> Checkout(int shopper, int i)
-    {
-        var data = await storefront.PostAsync(AddAndCheckout, new { productId = products[Random.Shared.Next(BenchProducts)].ProductId, key = $"bench-{i}" }, tokens[shopper]);
-        return data.GetProperty("addToCart").GetProperty("userErrors").GetArrayLength() == 0
-            && data.GetProperty("checkout").GetProperty("order").ValueKind == JsonValueKind.Object;
-    }
+    var shoppers = await CheckoutShoppers.SetUpAsync(storefront, grains, Shoppers, stamp);
+    async Task<bool> Checkout(int shopper, int i) => await shoppers.CheckoutAsync(shopper, i) is not null;
 
     await LoadRun.MeasureAsync("warm-up", Shoppers, TimeSpan.FromSeconds(3), (s, i) => Checkout(s, 1_000_000 + i));
     // What an order costs each part, in CPU time over run (c): the saga's work for earlier orders goes on meanwhile, as
