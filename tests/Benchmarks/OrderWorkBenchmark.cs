@@ -48,7 +48,15 @@ public static class OrderWorkBenchmark
         if (postgres is not null)
         {
             Console.WriteLine($"PostgreSQL per order: {Per(after.Commits - before.Commits)} transactions committed, {Per(after.Inserted - before.Inserted)} rows inserted, "
-                + $"{Per(after.Updated - before.Updated)} updated, {Per(after.Deleted - before.Deleted)} deleted");
+                + $"{Per(after.Updated - before.Updated)} updated, {Per(after.Deleted - before.Deleted)} deleted; by table (inserted, updated, deleted):");
+            foreach (var (table, rows) in after.Tables.OrderByDescending(t => t.Value.Sum()))
+            {
+                var was = before.Tables.GetValueOrDefault(table, [0, 0, 0]);
+                if (rows.Zip(was, (a, b) => a - b).Sum() is > 0 and var total && total >= placed.Count / 10)
+                {
+                    Console.WriteLine($"  {table,-36} {Per(rows[0] - was[0]),5} {Per(rows[1] - was[1]),5} {Per(rows[2] - was[2]),5}");
+                }
+            }
         }
     }
 
@@ -84,26 +92,38 @@ public static class OrderWorkBenchmark
 
     private sealed record Reading(
         double Requests, double Messages, double Activations, TimeSpan Silo, TimeSpan Gateway, TimeSpan Benchmark, TimeSpan Postgres,
-        long Commits, long Inserted, long Updated, long Deleted);
+        long Commits, long Inserted, long Updated, long Deleted, Dictionary<string, long[]> Tables);
 
     private static async Task<Reading> ReadAsync(HttpClient http, string siloUrl, ChildProcess silo, ChildProcess gateway, string? postgres)
     {
         var counters = await SiloCounters.ReadAsync(http, siloUrl);
         var (commits, inserted, updated, deleted) = (0L, 0L, 0L, 0L);
+        var tables = new Dictionary<string, long[]>();
         if (postgres is not null)
         {
             // Backends report their counts to the statistics at most once a second.
             await Task.Delay(TimeSpan.FromSeconds(1.5));
             await using var connection = new NpgsqlConnection(postgres);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            (commits, inserted, updated, deleted) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            await using (var command = new NpgsqlCommand(
+                "SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = current_database()", connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                (commits, inserted, updated, deleted) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            }
+
+            await using (var command = new NpgsqlCommand("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables", connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)];
+                }
+            }
         }
 
         return new(counters.Requests, counters.Messages, counters.Activations, silo.CpuTime, gateway.CpuTime,
-            Process.GetCurrentProcess().TotalProcessorTime, postgres is null ? TimeSpan.Zero : CpuTime.OfName("postgres"), commits, inserted, updated, deleted);
+            Process.GetCurrentProcess().TotalProcessorTime, postgres is null ? TimeSpan.Zero : CpuTime.OfName("postgres"), commits, inserted, updated, deleted, tables);
     }
 }

@@ -128,6 +128,12 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
     {
         await RecordAsync(started);
         await CompleteStartedAsync(thenCapture);
+        if (thenCapture)
+        {
+            // The capture the approval started; nothing, when it was declined.
+            await CompleteStartedAsync();
+        }
+
         return State.ToSnapshot()!;
     }
 

@@ -75,6 +75,12 @@ public sealed class DurableSagaTests(ITestOutputHelper output)
         await Eventually.MatchesAsync(() => LedgerAsync(cluster, placed.Id), l => l.Count == 3, TimeSpan.FromSeconds(30));
         silo.Kill();
         var atKill = await LedgerAsync(cluster, placed.Id);
+
+        // The approval and the capture's start are one append (ChargeAsync): the same PostgreSQL transaction wrote them.
+        var approvalWrites = await CountAsync(cluster, $"""
+            SELECT count(DISTINCT xid) FROM (SELECT xmin::text AS xid FROM ordering.event_log
+            WHERE owner LIKE '%{placed.Id:N}' ORDER BY version OFFSET 1 LIMIT 2) AS approval
+            """);
         await sandbox.SetProcessorAsync();
         await cluster.StartSiloAsync(index: 0, extra: processor);
 
@@ -84,6 +90,7 @@ public sealed class DurableSagaTests(ITestOutputHelper output)
         output.WriteLine($"Ledger at the kill: {string.Join(", ", atKill)}; after: {string.Join(", ", ledger)}");
 
         Assert.Equal(["PaymentStepStarted", "PaymentAuthorized", "PaymentStepStarted"], atKill);
+        Assert.Equal(1, approvalWrites);
         Assert.Equal(["PaymentStepStarted", "PaymentAuthorized", "PaymentStepStarted", "PaymentCaptured"], ledger);
         Assert.Equal(("captured", placed.Total), (charge.GetProperty("status").GetString(), charge.GetProperty("captured").GetDecimal()));
         Assert.NotNull(order.TrackingNumber);
