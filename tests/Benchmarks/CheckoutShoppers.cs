@@ -8,7 +8,7 @@ namespace EShop.Benchmarks;
 // shoppers who each add one unit of a random one to their cart and check out (card, tok_visa) in one GraphQL mutation.
 public sealed class CheckoutShoppers
 {
-    public const int Products = 200;
+    private const int Products = 200;
 
     private const string AddAndCheckout =
         "mutation($productId: ID!, $key: String!) { addToCart(productId: $productId, quantity: 1) { userErrors { code message } } " + Storefront.Checkout + " }";
@@ -19,6 +19,9 @@ public sealed class CheckoutShoppers
 
     private CheckoutShoppers(Storefront storefront, ProductImport[] products, string[] tokens) =>
         (_storefront, _products, _tokens) = (storefront, products, tokens);
+
+    // Shoppers are numbered from 0 to Count - 1.
+    public int Count => _tokens.Length;
 
     public static async Task<CheckoutShoppers> SetUpAsync(Storefront storefront, IGrainFactory grains, int shoppers, string stamp)
     {

@@ -18,7 +18,7 @@ public static class OrderWorkBenchmark
         ["EShop__Shipping__SandboxStepInterval"] = "00:10:00",
     };
 
-    private const int Shoppers = 32, WarmUpOrders = 300;
+    private const int WarmUpOrders = 300;
 
     public static async Task RunAsync(CheckoutShoppers shoppers, IGrainFactory grains, HttpClient http, string siloUrl, ChildProcess silo, ChildProcess gateway, int orders, string? postgres)
     {
@@ -38,7 +38,7 @@ public static class OrderWorkBenchmark
             paid += (await grains.GetGrain<IOrderGrain>(Guid.Parse(id)).GetAsync())?.Status == OrderStatus.Paid ? 1 : 0;
         }
 
-        Console.WriteLine($"{placed.Count} orders placed in {placing.TotalSeconds:F1} s by {Shoppers} shoppers; all quiet {clock.Elapsed.TotalSeconds:F1} s after the first; {paid} PAID");
+        Console.WriteLine($"{placed.Count} orders placed in {placing.TotalSeconds:F1} s by {shoppers.Count} shoppers; all quiet {clock.Elapsed.TotalSeconds:F1} s after the first; {paid} PAID");
         string Per(double total, string format = "F1") => (total / placed.Count).ToString(format);
         Console.WriteLine($"Silo work per order: {Per(after.Requests - before.Requests)} grain requests, {Per(after.Messages - before.Messages)} messages received, "
             + $"{Per(after.Activations - before.Activations, "F2")} activations created");
@@ -64,7 +64,7 @@ public static class OrderWorkBenchmark
     {
         var placed = new ConcurrentBag<string>();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Shoppers).Select(async shopper =>
+        await Task.WhenAll(Enumerable.Range(0, shoppers.Count).Select(async shopper =>
         {
             for (var i = Interlocked.Increment(ref next); i < orders; i = Interlocked.Increment(ref next))
             {
@@ -113,7 +113,15 @@ public static class OrderWorkBenchmark
                 (commits, inserted, updated, deleted) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
             }
 
-            await using (var command = new NpgsqlCommand("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables", connection))
+            // A TOAST table counts the chunks of values too large to stay in their row: named after its table.
+            const string Tables = """
+                SELECT coalesce(n.nspname || '.' || c.relname || ' (TOAST)', s.schemaname || '.' || s.relname), s.n_tup_ins, s.n_tup_upd, s.n_tup_del
+                FROM pg_stat_all_tables s
+                LEFT JOIN pg_class c ON s.schemaname = 'pg_toast' AND c.reltoastrelid = s.relid
+                LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE s.schemaname NOT IN ('pg_catalog', 'information_schema')
+                """;
+            await using (var command = new NpgsqlCommand(Tables, connection))
             await using (var reader = await command.ExecuteReaderAsync())
             {
                 while (await reader.ReadAsync())

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using EShop.Benchmarks;
 using EShop.Catalog;
@@ -104,7 +103,7 @@ await app.StartAsync();
 await ChildProcess.WaitHealthyAsync(http, GatewayUrl);
 var grains = app.Services.GetRequiredService<IGrainFactory>();
 var storefront = new Storefront(http, GatewayUrl);
-Console.WriteLine($"{Environment.ProcessorCount} cores, {seconds} s per run; silo and gateway up in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+Console.WriteLine($"{Environment.ProcessorCount} cores, {(ordersRun ? $"{orderCount} orders" : $"{seconds} s per run")}; silo and gateway up in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
 
 var runs = new List<LoadRun>();
 string? cpuPerOrder = null, gatewayPerRead = null;

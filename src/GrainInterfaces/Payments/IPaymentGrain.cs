@@ -6,7 +6,8 @@ namespace EShop.Payments;
 /// An order's payment (key: the order's Guid): an append-only ledger of authorizations, captures, declines, refunds
 /// and voids, event-sourced. Every processor call carries an idempotency key derived from the order and the ledger, so
 /// a call repeated after a crash moves no money twice. Methods throw <see cref="PaymentProcessorUnavailableException"/>
-/// when the processor cannot be reached; nothing is recorded then.
+/// when the processor cannot be reached; a call the ledger recorded as started is then made first by the next method
+/// called, with the same key.
 /// </summary>
 [Alias("eshop.payments.IPaymentGrain")]
 public interface IPaymentGrain : IGrainWithGuidKey
@@ -21,7 +22,8 @@ public interface IPaymentGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Authorizes the amount and captures it at once, in one call on the grain (the processor still sees an authorization
-    /// and a capture, each under its own key). Once decided, returns that decision; a decline captures nothing.
+    /// and a capture, each under its own key); a card or a gift card, never cash on delivery. Once decided, returns that
+    /// decision; a decline captures nothing.
     /// </summary>
     [Alias("Charge")]
     Task<PaymentSnapshot> ChargeAsync(PaymentRequest request);

@@ -118,11 +118,7 @@ internal sealed class OrderFulfilment(ITransactionClient transactions, IGrainFac
         // prepare, a prepared and a confirm. A claim whose label transaction then fails points at a shipment that does
         // not carry the number, and the lookup checks that (ShipmentLookup); the carrier gives the order the same
         // label when the step is taken again.
-        await TransactionRetry.ExecuteAsync(async () =>
-        {
-            await grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId);
-            return true;
-        }, logger);
+        await transactions.RunWithRetryAsync(() => grains.GetGrain<ITrackingNumberGrain>(label.TrackingNumber).AssignAsync(orderId), logger);
 
         (_committed, _shipment) = (null, null);
         await transactions.RunWithRetryAsync(async () =>

@@ -9,7 +9,7 @@ using Orleans.Transactions;
 namespace EShop.Ordering;
 
 // The saga that takes a placed order to one end. Its state is the committed state of the order, its payment ledger and
-// its shipment; each pass reads them and takes the next step: a processor call (idempotent, started in the ledger
+// its shipment; each pass reads them and takes the next step: processor calls (idempotent, each started in the ledger
 // first) or a transaction. A reminder runs a pass until the order has reached its end, so a crash at any point only
 // delays it: the step is taken again, and a step already taken changes nothing.
 public sealed partial class OrderProcessGrain

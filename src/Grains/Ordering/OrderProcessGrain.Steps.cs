@@ -47,6 +47,7 @@ public sealed partial class OrderProcessGrain
                 await CancelOrderAsync($"Payment declined: {payment!.DeclineReason}", restoreCart: true);
                 return SagaStep.Next;
             case PaymentStatus.Authorized when !cashOnDelivery:
+                // A charge whose capture failed after the approval was recorded, or one a crash cut short.
                 LogCaptured(logger, order.Id, (await MovePaymentAsync(p => p.CaptureAsync())).Captured);
                 return SagaStep.Next;
             case PaymentStatus.Authorized or PaymentStatus.Captured:

@@ -33,33 +33,44 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
 
     public Task<PaymentSnapshot?> GetAsync() => Task.FromResult(State.ToSnapshot());
 
-    public Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request) => AuthorizeAsync(request, thenCapture: false);
+    public Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request) => DecideAsync(request, capture: false);
 
-    // The saga captured a card as soon as it was authorized, a call on this grain and a saga pass of its own. The
-    // capture's start now goes into the same ledger write as the approval; a step left started by a crash is completed
-    // as it was started, so an authorization that a cancellation overtook is still only a hold, and voided.
-    public async Task<PaymentSnapshot> ChargeAsync(PaymentRequest request)
-    {
-        var authorized = await AuthorizeAsync(request, thenCapture: true);
-        return authorized.Status == PaymentStatus.Authorized ? await CaptureAsync() : authorized;
-    }
+    public Task<PaymentSnapshot> ChargeAsync(PaymentRequest request) => request.Details.Method == PaymentMethod.CashOnDelivery
+        ? throw new ArgumentException("Cash on delivery is captured on delivery: authorize it instead.", nameof(request))
+        : DecideAsync(request, capture: true);
 
-    private async Task<PaymentSnapshot> AuthorizeAsync(PaymentRequest request, bool thenCapture)
+    // The payment's first decision, or the one it has. With capture, an approval is captured in the same call, and
+    // its capture is committed to in the same append: a card's approval with the capture's start, a gift card's with
+    // the capture itself. A cancellation that comes while a card is being charged is then settled by a refund, where
+    // a capture in a saga pass of its own left it a moment to void the hold; the pass cost a call on this grain and a
+    // ledger write per order.
+    private async Task<PaymentSnapshot> DecideAsync(PaymentRequest request, bool capture)
     {
         await ResumeStartedAsync();
-        if (State.Ledger.Count > 0)
+        if (State.Ledger.Count == 0)
         {
-            return State.ToSnapshot()!;
+            var (at, details) = (time.GetUtcNow(), request.Details);
+            switch (details)
+            {
+                case { Method: PaymentMethod.CashOnDelivery }:
+                    await RecordAsync(new PaymentAuthorized(at, Authorize, details.Method, request.Amount, request.Currency, CashOnDelivery));
+                    break;
+                case { Method: PaymentMethod.GiftCard, GiftCardCode: { } key }:
+                    var authorized = new PaymentAuthorized(at, Authorize, details.Method, request.Amount, request.Currency, key);
+                    await (capture ? RecordAsync(authorized, new PaymentCaptured(at, Capture, request.Amount)) : RecordAsync(authorized));
+                    break;
+                default:
+                    await RecordAsync(new PaymentStepStarted(at, Authorize, request.Amount, request));
+                    await CompleteStartedAsync(thenCapture: capture);
+
+                    // The capture the approval started; nothing, when the card was declined.
+                    await CompleteStartedAsync();
+                    break;
+            }
         }
 
-        return request.Details switch
-        {
-            { Method: PaymentMethod.CashOnDelivery } =>
-                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, CashOnDelivery)),
-            { Method: PaymentMethod.GiftCard, GiftCardCode: { } key } =>
-                await RecordAsync(new PaymentAuthorized(time.GetUtcNow(), Authorize, request.Details.Method, request.Amount, request.Currency, key)),
-            _ => await StartAsync(new PaymentStepStarted(time.GetUtcNow(), Authorize, request.Amount, request), thenCapture),
-        };
+        // An approval recorded before without its capture (an authorization only, or a charge from before this call).
+        return capture && State.Status == PaymentStatus.Authorized ? await CaptureAsync() : State.ToSnapshot()!;
     }
 
     public async Task<PaymentSnapshot> CaptureAsync()
@@ -124,16 +135,10 @@ public sealed partial class PaymentGrain(IPaymentProcessor processor, IEventLog 
 
     protected override void TransitionState(PaymentState state, PaymentEvent @event) => state.Apply(@event);
 
-    private async Task<PaymentSnapshot> StartAsync(PaymentStepStarted started, bool thenCapture = false)
+    private async Task<PaymentSnapshot> StartAsync(PaymentStepStarted started)
     {
         await RecordAsync(started);
-        await CompleteStartedAsync(thenCapture);
-        if (thenCapture)
-        {
-            // The capture the approval started; nothing, when it was declined.
-            await CompleteStartedAsync();
-        }
-
+        await CompleteStartedAsync();
         return State.ToSnapshot()!;
     }
 

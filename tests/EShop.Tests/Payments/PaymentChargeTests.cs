@@ -26,6 +26,29 @@ public sealed class PaymentChargeTests(SagaClusterFixture fixture)
         Assert.Equal(("captured", 12.34m), (charge.GetProperty("status").GetString(), charge.GetProperty("captured").GetDecimal()));
     }
 
+    // A gift card was debited in the checkout transaction: its ledger records the approval and the capture together.
+    [Fact]
+    public async Task Charge_GiftCard_RecordsApprovalAndCaptureWithoutTheProcessor()
+    {
+        var payment = fixture.Grains.GetGrain<IPaymentGrain>(Guid.NewGuid());
+
+        var charged = await payment.ChargeAsync(new PaymentRequest(new PaymentDetails(PaymentMethod.GiftCard, null, "card-key"), 25m, "EUR"));
+
+        Assert.Equal((PaymentStatus.Captured, 25m), (charged.Status, charged.Captured));
+        Assert.Equal(["PaymentAuthorized", "PaymentCaptured"], charged.Ledger.Select(e => e.GetType().Name));
+        Assert.Empty(await fixture.Sandbox.ChargesAsync(payment.GetPrimaryKey()));
+    }
+
+    [Fact]
+    public async Task Charge_CashOnDelivery_IsRefusedAndRecordsNothing()
+    {
+        var payment = fixture.Grains.GetGrain<IPaymentGrain>(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<ArgumentException>(() => payment.ChargeAsync(new PaymentRequest(new PaymentDetails(PaymentMethod.CashOnDelivery, null, null), 5m, "EUR")));
+
+        Assert.Null(await payment.GetAsync());
+    }
+
     [Fact]
     public async Task Charge_DeclinedCard_StartsNoCapture()
     {

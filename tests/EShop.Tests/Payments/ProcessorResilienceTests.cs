@@ -101,6 +101,24 @@ public sealed class ProcessorResilienceTests(SagaClusterFixture fixture) : IAsyn
         Assert.Equal(("voided", 0m), (charge.GetProperty("status").GetString(), charge.GetProperty("captured").GetDecimal()));
     }
 
+    // The cancellation queues behind the charge (authorization and capture, one call on the ledger), so the card is
+    // captured, and the settlement refunds all of it.
+    [Fact]
+    public async Task CancelledWhileACardIsCharged_IsRefundedInFull()
+    {
+        await fixture.Sandbox.SetProcessorAsync(latencyMs: 1000);
+        var placed = (await PlaceAsync(count: 1))[0];
+        await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p is not null);
+
+        var cancelled = await _grains.GetGrain<IOrderProcessGrain>(placed.Id).CancelAsync("changed my mind");
+        var refunded = await Eventually.MatchesAsync(() => _grains.GetGrain<IPaymentGrain>(placed.Id).GetAsync(), p => p!.Status == PaymentStatus.Refunded, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(OrderStatus.Cancelled, cancelled.Value!.Status);
+        Assert.Equal((placed.Total, placed.Total), (refunded!.Captured, refunded.Refunded));
+        var charge = Assert.Single(await fixture.Sandbox.ChargesAsync(placed.Id));
+        Assert.Equal((placed.Total, placed.Total), (charge.GetProperty("captured").GetDecimal(), charge.GetProperty("refunded").GetDecimal()));
+    }
+
     private async Task<OrderSnapshot[]> PlaceAsync(int count)
     {
         var product = await TestCatalog.CreateProductAsync(_grains, price: 9.5m, stock: 100);
