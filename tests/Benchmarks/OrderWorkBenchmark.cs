@@ -74,8 +74,9 @@ public static class OrderWorkBenchmark
         return [.. placed];
     }
 
-    // The sagas are done when the silo serves no more grain requests than an idle one does (about 18 a second here,
-    // in bursts every two seconds: the dashboard's and the streams' own): fewer than 30 a second over five seconds.
+    // The sagas are done when the silo serves no more grain requests than an idle one does (about 18 a second here, in
+    // bursts every two seconds: its catalog view renewing its subscriptions to the 32 shards and the categories):
+    // fewer than 30 a second over five seconds.
     private static async Task WaitQuietAsync(HttpClient http, string siloUrl)
     {
         var window = new Queue<double>([(await SiloCounters.ReadAsync(http, siloUrl)).Requests]);
