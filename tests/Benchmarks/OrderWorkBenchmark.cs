@@ -40,8 +40,7 @@ public static class OrderWorkBenchmark
 
         Console.WriteLine($"{placed.Count} orders placed in {placing.TotalSeconds:F1} s by {shoppers.Count} shoppers; all quiet {clock.Elapsed.TotalSeconds:F1} s after the first; {paid} PAID");
         string Per(double total, string format = "F1") => (total / placed.Count).ToString(format);
-        Console.WriteLine($"Silo work per order: {Per(after.Requests - before.Requests)} grain requests, {Per(after.Messages - before.Messages)} messages received, "
-            + $"{Per(after.Activations - before.Activations, "F2")} activations created");
+        Console.WriteLine(after.Counters.PerOrder(before.Counters, placed.Count, "order"));
         Console.WriteLine($"CPU per order: silo {Per((after.Silo - before.Silo).TotalMilliseconds, "F2")} ms, gateway {Per((after.Gateway - before.Gateway).TotalMilliseconds, "F2")} ms, "
             + $"benchmark {Per((after.Benchmark - before.Benchmark).TotalMilliseconds, "F2")} ms"
             + (postgres is null ? "" : $", PostgreSQL {Per((after.Postgres - before.Postgres).TotalMilliseconds, "F2")} ms"));
@@ -92,7 +91,7 @@ public static class OrderWorkBenchmark
     }
 
     private sealed record Reading(
-        double Requests, double Messages, double Activations, TimeSpan Silo, TimeSpan Gateway, TimeSpan Benchmark, TimeSpan Postgres,
+        SiloCounters Counters, TimeSpan Silo, TimeSpan Gateway, TimeSpan Benchmark, TimeSpan Postgres,
         long Commits, long Inserted, long Updated, long Deleted, Dictionary<string, long[]> Tables);
 
     private static async Task<Reading> ReadAsync(HttpClient http, string siloUrl, ChildProcess silo, ChildProcess gateway, string? postgres)
@@ -132,7 +131,7 @@ public static class OrderWorkBenchmark
             }
         }
 
-        return new(counters.Requests, counters.Messages, counters.Activations, silo.CpuTime, gateway.CpuTime,
+        return new(counters, silo.CpuTime, gateway.CpuTime,
             Process.GetCurrentProcess().TotalProcessorTime, postgres is null ? TimeSpan.Zero : CpuTime.OfName("postgres"), commits, inserted, updated, deleted, tables);
     }
 }

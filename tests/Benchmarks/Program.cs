@@ -187,7 +187,7 @@ else
     runs.Add(checkouts);
     cpuPerOrder = $"CPU per checkout over run (c): silo {Per(silo.CpuTime - cpuBefore.Silo)}, gateway {Per(gateway.CpuTime - cpuBefore.Gateway)}"
         + (durable ? $", PostgreSQL {Per(CpuTime.OfName("postgres") - cpuBefore.Postgres)}" : "")
-        + Environment.NewLine + (await SiloCounters.ReadAsync(http, SiloUrl)).PerOrder(countersBefore, checkouts.Requests);
+        + Environment.NewLine + (await SiloCounters.ReadAsync(http, SiloUrl)).PerOrder(countersBefore, checkouts.Requests, "checkout over run (c)");
     string Per(TimeSpan cpu) => $"{cpu.TotalMilliseconds / checkouts.Requests:F1} ms";
 }
 

@@ -17,8 +17,9 @@ public sealed record SiloCounters(double Requests, double Messages, double Activ
             Sum(metrics, "orleans_catalog_activation_created_total"));
     }
 
-    public string PerOrder(SiloCounters before, long orders) =>
-        $"Silo work per checkout over run (c): {(Requests - before.Requests) / orders:F1} grain requests, "
+    // "Silo work per {per}: ...", the work since before divided by orders.
+    public string PerOrder(SiloCounters before, long orders, string per) =>
+        $"Silo work per {per}: {(Requests - before.Requests) / orders:F1} grain requests, "
         + $"{(Messages - before.Messages) / orders:F1} messages received, {(Activations - before.Activations) / orders:F1} activations created";
 
     // A counter's value summed over its label sets: "name{labels} value [timestamp]" or "name value", one a line.
